@@ -1,0 +1,10 @@
+/**
+ * The built-in rules, in the order they run. Adding a rule is one file in
+ * `rules/` and one line here.
+ */
+import type {AnyRule} from '../src/rule.js'
+import punctuationSpacing from './punctuation-spacing.js'
+import repeatedWords from './repeated-words.js'
+import spelling from './spelling.js'
+
+export const builtinRules: readonly AnyRule[] = [punctuationSpacing, spelling, repeatedWords]

@@ -1,0 +1,147 @@
+/**
+ * `punctuation-spacing`: a missing space after `, . ; : ! ?` between words
+ * (`security,NATO`, `efforts.Proposed`), a doubled space between words, and a
+ * space before `, . ; : ! ?`.
+ */
+import {getArticle} from '../src/parse/article.js'
+import {inLiteral, proseRange} from '../src/parse/prose.js'
+import {defineRule} from '../src/rule.js'
+import type {Article, Prose} from '../src/types.js'
+
+// URI schemes and namespace prefixes that legitimately put a letter right after a colon.
+const colonPrefixes = new Set([
+  'http', 'https', 'ftp', 'sftp', 'ssh', 'git', 'file', 'mailto', 'tel', 'sms', 'urn', 'data', 'javascript',
+  'about', 'news', 'irc', 'xmpp', 'xmlns', 'xml', 'xsl', 'xsd', 'svg', 'xlink', 'xs', 'dc', 'rdf', 'og', 'fb', 's3', 'magnet', 'spotify', 'steam'
+])
+
+// `Ph.D.`, `Ed.D.`: a single letter and a dot after the dot is an abbreviation, not a new sentence.
+// (`U.S.`, `e.g.`, `a.m.` never get here: their letter before the dot is a single letter.)
+const abbreviationTail = /^\p{L}\./u
+
+const isLetter = (char: string | undefined): boolean => char !== undefined && /\p{L}/u.test(char)
+const isUpper = (char: string | undefined): boolean => char !== undefined && /\p{Lu}/u.test(char)
+const isLower = (char: string | undefined): boolean => char !== undefined && /\p{Ll}/u.test(char)
+
+/** The run of non-space characters around `index`. */
+function tokenAt(text: string, index: number): string {
+  let start = index
+  while (start > 0 && !/\s/u.test(text[start - 1])) start--
+  let end = index
+  while (end < text.length && !/\s/u.test(text[end])) end++
+  return text.slice(start, end)
+}
+
+/** The letters directly before `index`. */
+function wordBefore(text: string, index: number): string {
+  let start = index
+  while (start > 0 && /[\p{L}\p{M}]/u.test(text[start - 1])) start--
+  return text.slice(start, index)
+}
+
+/** Whether `text[index]` (a punctuation mark with a letter after it) is missing the space after it. */
+function missingSpaceAfter(text: string, index: number): boolean {
+  const mark = text[index]
+  const before = text[index - 1]
+  let after = text[index + 1]
+  if (mark !== '.' && /[“‘(]/u.test(after ?? '')) after = text[index + 2]
+  if (!isLetter(after)) return false
+  const token = tokenAt(text, index)
+  // Paths, addresses, queries and identifiers, not prose.
+  if (/[/\\@=&#_<>{}~^|]|:\/\/|::/u.test(token)) return false
+  const word = wordBefore(text, index)
+  switch (mark) {
+    case ',':
+    case ';':
+      if (mark === ';' && /&[\p{L}\d#]+$/u.test(text.slice(0, index))) return false
+      return word.length >= 2 || /[)\]”’"]/u.test(before ?? '')
+    case ':': {
+      if (word.length < 2) return false
+      if (colonPrefixes.has(word.toLowerCase())) return false
+      // `a:b:c` identifiers and ratios.
+      return (token.match(/:/gu)?.length ?? 0) === 1
+    }
+    case '.':
+      return (
+        isLower(before) &&
+        // `java.util.List`, `www.Example.Com`: dotted names, not two sentences.
+        (token.match(/\p{L}\.\p{L}/gu)?.length ?? 0) === 1 &&
+        word.length >= 2 &&
+        isUpper(text[index + 1]) &&
+        !abbreviationTail.test(text.slice(index + 1, index + 3))
+      )
+    case '!':
+    case '?':
+      return word.length >= 2 && isUpper(text[index + 1])
+    default:
+      return false
+  }
+}
+
+/** Whether the document writes two spaces after its sentences as a house style. */
+function usesDoubleSentenceSpacing(article: Article): boolean {
+  let single = 0
+  let double = 0
+  for (const prose of article.prose) {
+    for (const match of prose.text.matchAll(/\p{Ll}[.!?]["”’)]?( {1,2})\p{Lu}/gu)) {
+      if (match[1].length === 2) double++
+      else single++
+    }
+  }
+  return double >= 3 && double >= single
+}
+
+const options = {
+  missingSpace: {type: 'boolean', default: true, description: 'Flag a missing space after `, . ; : ! ?` between words.'},
+  doubledSpace: {type: 'boolean', default: true, description: 'Flag two or more spaces between words.'},
+  spaceBefore: {type: 'boolean', default: true, description: 'Flag a space before `, . ; : ! ?`.'}
+} as const
+
+export default defineRule({
+  meta: {
+    id: 'punctuation-spacing',
+    description: 'Missing space after punctuation, doubled spaces, and spaces before punctuation.',
+    url: 'https://github.com/copydesk/copydesk#punctuation-spacing',
+    fixable: true,
+    defaultSeverity: 'error',
+    options
+  },
+  plugin(settings) {
+    return function (_tree, file) {
+      const article = getArticle(file)
+      const doubleSentenceStyle = settings.doubledSpace && usesDoubleSentenceSpacing(article)
+      const report = (prose: Prose, from: number, to: number, reason: string, expected: string) => {
+        const message = file.message(reason, {place: proseRange(prose, article.toPoint, from, to)})
+        message.actual = prose.text.slice(from, to)
+        message.expected = [expected]
+      }
+
+      for (const prose of article.prose) {
+        const {text, literals} = prose
+        if (settings.missingSpace) {
+          for (const match of text.matchAll(/[,;:!?.](?=[\p{L}“‘(])/gu)) {
+            const index = match.index
+            if (inLiteral(literals, index) || inLiteral(literals, index + 1)) continue
+            if (!missingSpaceAfter(text, index)) continue
+            report(prose, index, index + 1, `Missing space after \`${match[0]}\``, `${match[0]} `)
+          }
+        }
+        if (settings.doubledSpace) {
+          for (const match of text.matchAll(/(?<=\S)(?: [ \u00A0]+|\u00A0[ \u00A0]+)(?=\S)/gu)) {
+            const index = match.index
+            if (inLiteral(literals, index - 1) || inLiteral(literals, index + match[0].length)) continue
+            const afterSentence = /[.!?]["”’)]?$/u.test(text.slice(Math.max(0, index - 2), index))
+            if (afterSentence && doubleSentenceStyle) continue
+            report(prose, index, index + match[0].length, afterSentence ? 'Unexpected doubled space after a sentence' : 'Unexpected doubled space between words', ' ')
+          }
+        }
+        if (settings.spaceBefore) {
+          for (const match of text.matchAll(/(?<=[\p{L}\p{N})\]”’])( +)([,;:!?]|\.(?!\.))(?=$|\s|["”’)\]])/gu)) {
+            const index = match.index
+            if (inLiteral(literals, index - 1) || inLiteral(literals, index + match[0].length)) continue
+            report(prose, index, index + match[1].length, `Unexpected space before \`${match[2]}\``, '')
+          }
+        }
+      }
+    }
+  }
+})

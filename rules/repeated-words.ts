@@ -1,0 +1,90 @@
+/**
+ * `repeated-words`: the same word twice in a row (`the the`), found by
+ * retext-repeated-words, which already leaves alone `had had`, `that that`,
+ * initials (`D. D.`) and capitalized names (`Duran Duran`).
+ *
+ * On top of it, copydesk leaves alone repeats that are deliberate: runs of
+ * three or more (`down down down`), reduplications (`bye bye`, `hubba hubba`),
+ * a stutter in quoted speech (`“Wait wait,” she said`), and a particle
+ * followed by a preposition (`let us in in the dark`).
+ */
+import type {Root} from 'nlcst'
+import retextRepeatedWords from 'retext-repeated-words'
+import type {VFile} from 'vfile'
+import {getArticle} from '../src/parse/article.js'
+import {defineRule} from '../src/rule.js'
+import type {Article} from '../src/types.js'
+
+/** Words whose doubling is idiomatic. */
+export const defaultAllowed = [
+  'bye', 'chop', 'ha', 'hee', 'hip', 'ho', 'hubba', 'knock', 'la', 'many', 'no', 'now', 'pip', 'there',
+  'tsk', 'tut', 'very', 'well', 'yes', 'so', 'bang', 'boo', 'ding', 'dong', 'tick', 'tock', 'uh', 'um', 'oh', 'ah'
+] as const
+
+const objectPronouns = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them', 'one'])
+const particles = new Set(['in', 'on'])
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+}
+
+/** Whether the repeat between `start` and `end` (file offsets) is deliberate English rather than a slip. */
+function deliberate(text: string, article: Article, word: string, start: number, end: number): boolean {
+  const lower = word.toLowerCase()
+  const same = escape(word)
+  // A third occurrence before or after: `down down down`.
+  if (new RegExp(`(?:^|[^\\p{L}])${same}[ \\t]+$`, 'iu').test(text.slice(Math.max(0, start - word.length - 4), start))) return true
+  if (new RegExp(`^[ \\t]+${same}(?![\\p{L}'’])`, 'iu').test(text.slice(end, end + word.length + 4))) return true
+  // `let us in in the dark`: a particle after an object, then a preposition.
+  if (particles.has(lower)) {
+    const before = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 12), start))
+    if (before && objectPronouns.has(before[1].toLowerCase())) return true
+  }
+  // A stutter in quoted speech: `“Wait wait”`, `“They'll they'll think I did it”`.
+  if (/^\p{Lu}/u.test(text.slice(start, start + 1))) {
+    const prose = article.prose.find((unit) => unit.offsets[0] <= start && start <= unit.offsets[unit.offsets.length - 1])
+    if (prose) {
+      const local = prose.offsets.indexOf(start)
+      const before = prose.text.slice(0, local)
+      const opened = (before.match(/[“]/gu)?.length ?? 0) - (before.match(/[”]/gu)?.length ?? 0)
+      const straight = (before.match(/"/gu)?.length ?? 0) % 2 === 1
+      if (opened > 0 || straight) return true
+    }
+  }
+  return false
+}
+
+const options = {
+  allow: {type: 'string[]', default: defaultAllowed, description: 'Words whose doubling is idiomatic and never flagged (lowercase).'}
+} as const
+
+export default defineRule({
+  meta: {
+    id: 'repeated-words',
+    description: 'The same word written twice in a row.',
+    url: 'https://github.com/copydesk/copydesk#repeated-words',
+    fixable: true,
+    defaultSeverity: 'error',
+    options
+  },
+  plugin(settings) {
+    const find = retextRepeatedWords() as unknown as (tree: Root, file: VFile) => void
+    const allowed = new Set(settings.allow.map((word) => word.toLowerCase()))
+    return function (tree, file) {
+      const before = file.messages.length
+      find(tree, file)
+      const article = getArticle(file)
+      const text = String(file.value)
+      const found = file.messages.splice(before)
+      for (const message of found) {
+        const word = message.expected?.[0] ?? ''
+        const place = message.place && 'start' in message.place ? message.place : undefined
+        const start = place?.start.offset
+        const end = place?.end.offset
+        if (allowed.has(word.toLowerCase())) continue
+        if (start !== undefined && end !== undefined && deliberate(text, article, word, start, end)) continue
+        file.messages.push(message)
+      }
+    }
+  }
+})

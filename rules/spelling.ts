@@ -1,0 +1,212 @@
+/**
+ * `spelling`: unknown words, checked by retext-spell with dictionary-en.
+ *
+ * Names are not typos: a capitalized word in the middle of a sentence, an
+ * acronym, or a word with digits is not checked. Words where capitals are
+ * automatic (the start of a sentence, list item, label text or table cell) are
+ * checked, unless the document also uses the word capitalized mid-sentence.
+ */
+import dictionary from 'dictionary-en'
+import type {Paragraph, Root, Sentence, SentenceContent, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+// nspell is retext-spell's own spell checker.
+import nspell, {type NSpell} from 'nspell'
+import retextSpell from 'retext-spell'
+import type {Transformer} from 'unified'
+import type {VFile} from 'vfile'
+import {defineRule} from '../src/rule.js'
+
+type SpellTransformer = (tree: Root, file: VFile, next: (error?: Error) => void) => void
+
+interface Checker {
+  /** retext-spell, which finds the unknown words. */
+  transform: SpellTransformer
+  /** Bounded suggestions, cached per word. */
+  suggest: (word: string) => string[]
+}
+
+// One checker per personal word list for the whole process: loading the dictionary is the expensive part.
+const checkers = new Map<string, Checker>()
+
+function checkerFor(words: readonly string[]): Checker {
+  const key = [...words].sort().join('\n')
+  let checker = checkers.get(key)
+  if (!checker) {
+    const attacher = retextSpell as unknown as (options: object) => SpellTransformer
+    // `max: -1` turns off retext-spell's own suggestions: nspell's `suggest` takes
+    // hundreds of milliseconds on a long unknown name. Ours are bounded (see `suggester`).
+    const transform = attacher({dictionary, personal: key || undefined, max: -1})
+    checker = {transform, suggest: suggester(key)}
+    checkers.set(key, checker)
+  }
+  return checker
+}
+
+/**
+ * Suggests dictionary words one edit away (a transposed, dropped, doubled or
+ * wrong letter): a few hundred lookups, about a millisecond per word, where
+ * nspell's full search can take hundreds.
+ */
+function suggester(personal: string): (word: string) => string[] {
+  let speller: NSpell | undefined
+  const cache = new Map<string, string[]>()
+  return (word) => {
+    let result = cache.get(word)
+    if (result) return result
+    if (!speller) {
+      speller = nspell(dictionary)
+      if (personal) speller.personal(personal)
+    }
+    const capital = isCapitalized(word)
+    const lower = capital ? word.charAt(0).toLowerCase() + word.slice(1) : word
+    const scored = new Map<string, number>()
+    for (const [candidate, cost] of edits(lower)) {
+      const cased = capital ? candidate.charAt(0).toUpperCase() + candidate.slice(1) : candidate
+      if ((scored.get(cased) ?? Infinity) <= cost) continue
+      if (speller.correct(candidate) || speller.correct(cased)) scored.set(cased, cost)
+    }
+    result = [...scored].sort((a, b) => a[1] - b[1]).slice(0, 5).map(([candidate]) => candidate)
+    cache.set(word, result)
+    return result
+  }
+}
+
+const vowels = new Set(['a', 'e', 'i', 'o', 'u', 'y'])
+
+/**
+ * Words one edit away, each with a cost that ranks the likely typos first:
+ * a transposition, then a vowel for a vowel or a doubled or dropped double
+ * letter, then any other dropped or extra letter, then any other wrong letter.
+ */
+function* edits(word: string): Generator<[string, number]> {
+  const letters = 'abcdefghijklmnopqrstuvwxyz'
+  for (let index = 0; index + 1 < word.length; index++) {
+    yield [word.slice(0, index) + word[index + 1] + word[index] + word.slice(index + 2), 0]
+  }
+  for (let index = 0; index <= word.length; index++) {
+    for (const letter of letters) {
+      const doubled = letter === word[index - 1] || letter === word[index]
+      yield [word.slice(0, index) + letter + word.slice(index), doubled ? 1 : 2]
+    }
+  }
+  for (let index = 0; index < word.length; index++) {
+    yield [word.slice(0, index) + word.slice(index + 1), word[index] === word[index + 1] || word[index] === word[index - 1] ? 1 : 2]
+  }
+  for (let index = 0; index < word.length; index++) {
+    for (const letter of letters) {
+      if (letter === word[index]) continue
+      yield [word.slice(0, index) + letter + word.slice(index + 1), vowels.has(letter) && vowels.has(word[index]) ? 1 : 3]
+    }
+  }
+}
+
+const hasLower = (value: string) => /\p{Ll}/u.test(value)
+const isCapitalized = (value: string) => /^\p{Lu}/u.test(value)
+
+/** The word without a possessive ending: `NATO’s` → `NATO`. */
+const stem = (value: string) => value.replace(/['’]s$/u, '')
+
+/** Whether a word is a name-like token that spelling should leave alone wherever it stands. */
+function alwaysSkipped(value: string): boolean {
+  const base = stem(value)
+  if (/\d/u.test(base)) return true
+  // Acronyms and all-caps emphasis.
+  if (base.length >= 2 && !hasLower(base)) return true
+  // Letters outside English's alphabet in a capitalized word: a foreign name (`Đukanović`).
+  if (isCapitalized(base) && /[^\p{ASCII}]/u.test(base.normalize('NFC'))) return true
+  // Mixed case inside the word: `iPhone`, `McDonald`, `YouTube`.
+  if (/\p{Ll}\p{Lu}/u.test(base)) return true
+  return false
+}
+
+/** Words whose capital is automatic: first in a sentence, after a colon, an opening quote or a dash. */
+function automaticCapitals(sentence: Sentence): Set<Word> {
+  const result = new Set<Word>()
+  let expectCapital = true
+  for (const child of sentence.children) {
+    if (child.type === 'WordNode') {
+      if (expectCapital) result.add(child)
+      expectCapital = false
+    } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
+      const value = toString(child)
+      if (/^[:“‘"'(—–-]$/u.test(value)) expectCapital = true
+    }
+  }
+  return result
+}
+
+/** Capitalized words the document uses mid-sentence: evidence that they are names. */
+function midSentenceNames(tree: Root): Set<string> {
+  const names = new Set<string>()
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue
+      const automatic = automaticCapitals(sentence)
+      for (const child of sentence.children) {
+        if (child.type === 'WordNode' && !automatic.has(child)) {
+          const value = stem(toString(child))
+          if (isCapitalized(value)) names.add(value)
+        }
+      }
+    }
+  }
+  return names
+}
+
+/** A copy of the tree in which words spelling must not check are `SourceNode`s. */
+function checkableTree(tree: Root): Root {
+  const names = midSentenceNames(tree)
+  const prune = (sentence: Sentence): Sentence => {
+    const automatic = automaticCapitals(sentence)
+    const children = sentence.children.map((child): SentenceContent => {
+      if (child.type !== 'WordNode') return child
+      const value = toString(child)
+      const skip =
+        alwaysSkipped(value) ||
+        (isCapitalized(value) && (!automatic.has(child) || names.has(stem(value))))
+      return skip ? {type: 'SourceNode', value, position: child.position} : child
+    })
+    return {...sentence, children}
+  }
+  return {
+    ...tree,
+    children: tree.children.map((paragraph) =>
+      paragraph.type === 'ParagraphNode'
+        ? ({...paragraph, children: paragraph.children.map((child) => (child.type === 'SentenceNode' ? prune(child) : child))} as Paragraph)
+        : paragraph
+    )
+  }
+}
+
+const options = {
+  words: {type: 'string[]', default: [], description: 'Personal dictionary: words to accept (hunspell forms such as `Stoltenberg` or `blog/S` work).'}
+} as const
+
+export default defineRule({
+  meta: {
+    id: 'spelling',
+    description: 'Unknown words, checked with retext-spell and dictionary-en; names and acronyms are left alone.',
+    url: 'https://github.com/copydesk/copydesk#spelling',
+    fixable: false,
+    defaultSeverity: 'warn',
+    options
+  },
+  plugin(settings) {
+    const checker = checkerFor(settings.words)
+    const transformer: Transformer<Root> = (tree, file, next) => {
+      const before = file.messages.length
+      checker.transform(checkableTree(tree), file, (error) => {
+        for (let index = before; index < file.messages.length; index++) {
+          const message = file.messages[index]
+          const word = message.actual ?? ''
+          const suggestions = checker.suggest(word)
+          message.expected = suggestions
+          message.reason = `Unexpected unknown word \`${word}\`` + (suggestions.length > 0 ? `, expected for example ${suggestions.map((x) => `\`${x}\``).join(', ')}` : '')
+        }
+        next(error)
+      })
+    }
+    return transformer
+  }
+})

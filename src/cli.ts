@@ -1,0 +1,185 @@
+/**
+ * The command line: `copydesk [paths or globs...]`. Exit codes: 0 clean, 1
+ * findings at error level (or too many warnings), 2 usage, config or I/O error.
+ */
+import fs from 'node:fs'
+import {parseArgs} from 'node:util'
+import {VFile} from 'vfile'
+import {builtinRules} from '../rules/index.js'
+import {ConfigError, parseRuleFlag, resolveConfig, readConfigFile, ConfigFinder, type RuleSetting} from './config.js'
+import {findFiles} from './files.js'
+import {lintFile, lintFiles} from './lint.js'
+import {decodeArticle, FILE_ERROR} from './read.js'
+import {formats, report, type Format} from './report.js'
+import path from 'node:path'
+
+export const EXIT_CLEAN = 0
+export const EXIT_FINDINGS = 1
+export const EXIT_TROUBLE = 2
+
+const help = `Usage: copydesk [options] [paths or globs...]
+
+Lints articles (.txt, .md, .markdown). With no paths, lints the current folder
+recursively, skipping node_modules, .git and what .copydeskignore lists.
+
+Options:
+  -f, --format <name>        Report format: ${formats.join(', ')} (default: stylish)
+  -c, --config <file>        Use this config file for every file (no search)
+      --rule <id=severity>   Set a rule: spelling=off, punctuation-spacing=warn,
+                             'spelling=["warn",{"words":["Tirana"]}]'; repeatable
+      --quiet                Report errors only
+      --max-warnings <n>     Exit 1 when there are more than n warnings
+      --stdin, -             Lint standard input
+      --stdin-filename <p>   Name (and format) of standard input, e.g. news.md
+      --color, --no-color    Force or disable colors in stylish output
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Config: .copydeskrc.json, .copydeskrc.yaml, copydesk.config.js or a "copydesk"
+key in package.json, found upward from each file.
+Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage, config or I/O error.
+
+Rules: ${builtinRules.map((rule) => rule.meta.id).join(', ')}
+`
+
+/** Streams the CLI writes to; tests can pass their own. */
+export interface Io {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  stdin: () => Promise<Buffer>
+  cwd: string
+  isTTY: boolean
+}
+
+const defaultIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdin: async () => {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  },
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stdout.isTTY)
+}
+
+function version(): string {
+  const manifest = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  return manifest.version
+}
+
+class UsageError extends Error {}
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`copydesk: ${error.message}\nRun \`copydesk --help\` for usage.\n`)
+      return EXIT_TROUBLE
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`copydesk: config error: ${error.message}\n`)
+      return EXIT_TROUBLE
+    }
+    io.stderr(`copydesk: internal error: ${(error as Error).message}\n`)
+    if (process.env.COPYDESK_DEBUG) io.stderr(`${(error as Error).stack}\n`)
+    return EXIT_TROUBLE
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: {type: 'string', short: 'f', default: 'stylish'},
+        config: {type: 'string', short: 'c'},
+        rule: {type: 'string', multiple: true, default: []},
+        quiet: {type: 'boolean', default: false},
+        'max-warnings': {type: 'string'},
+        stdin: {type: 'boolean', default: false},
+        'stdin-filename': {type: 'string'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
+        help: {type: 'boolean', short: 'h', default: false},
+        version: {type: 'boolean', short: 'v', default: false}
+      }
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0])
+  }
+  const {values, positionals} = parsed
+  if (values.help) {
+    io.stdout(help)
+    return EXIT_CLEAN
+  }
+  if (values.version) {
+    io.stdout(`${version()}\n`)
+    return EXIT_CLEAN
+  }
+  const format = values.format as Format
+  if (!formats.includes(format)) throw new UsageError(`unknown format \`${values.format}\` (known: ${formats.join(', ')})`)
+  let maxWarnings = -1
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number')
+  }
+  const rules: Record<string, RuleSetting> = {}
+  for (const flag of values.rule ?? []) {
+    const [id, setting] = parseRuleFlag(flag)
+    rules[id] = setting
+  }
+  const fromStdin = values.stdin || positionals.includes('-')
+  const patterns = positionals.filter((item) => item !== '-')
+  if (fromStdin && patterns.length > 0) throw new UsageError('give either --stdin or paths, not both')
+  if (values['stdin-filename'] && !fromStdin) throw new UsageError('--stdin-filename goes with --stdin')
+  const cwd = io.cwd
+  // Check every config the run will use before linting anything.
+  if (values.config) {
+    const configPath = path.resolve(cwd, values.config)
+    if (!fs.existsSync(configPath)) throw new ConfigError(`${values.config}: no such file`)
+    resolveConfig((await readConfigFile(configPath)) ?? {}, values.config, rules)
+  } else {
+    resolveConfig({}, undefined, rules)
+  }
+
+  let files: VFile[]
+  if (fromStdin) {
+    const name = values['stdin-filename']
+    const file = decodeArticle(await io.stdin(), name, cwd)
+    const configPath = values.config ? path.resolve(cwd, values.config) : await new ConfigFinder().find(path.resolve(cwd, name ? path.dirname(name) : '.'))
+    const config = resolveConfig(configPath ? ((await readConfigFile(configPath)) ?? {}) : {}, configPath, rules)
+    files = [await lintFile(file, config)]
+  } else {
+    const list = await findFiles(patterns, cwd)
+    if (list.unmatched.length > 0) {
+      io.stderr(`copydesk: no files matching ${list.unmatched.map((item) => `\`${item}\``).join(', ')}\n`)
+      return EXIT_TROUBLE
+    }
+    files = await lintFiles(list.files, {configPath: values.config, rules, cwd})
+    for (const ignored of list.ignored) {
+      const file = new VFile({path: ignored, cwd})
+      const message = file.message('File ignored because of a matching pattern in .copydeskignore', {ruleId: 'ignored-file', source: 'copydesk'})
+      message.fatal = false
+      files.push(file)
+    }
+  }
+
+  const color = values['no-color'] ? false : values.color ?? (io.isTTY && !process.env.NO_COLOR)
+  io.stdout(report(files, {format, quiet: values.quiet, color}))
+
+  const messages = files.flatMap((file) => file.messages)
+  if (messages.some((message) => message.fatal === true && (message.ruleId === FILE_ERROR || message.ruleId === 'internal-error'))) return EXIT_TROUBLE
+  if (messages.some((message) => message.fatal === true)) return EXIT_FINDINGS
+  const warnings = messages.filter((message) => message.fatal === false).length
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`copydesk: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`)
+    return EXIT_FINDINGS
+  }
+  return EXIT_CLEAN
+}

@@ -1,0 +1,72 @@
+/** Linting, for the CLI and for programs: text in, VFiles with messages out. */
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import {ConfigFinder, readConfigFile, resolveConfig, type ConfigFile, type ResolvedConfig, type RuleSetting} from './config.js'
+import {processorFor} from './processor.js'
+import {createFile, FILE_ERROR, readArticle} from './read.js'
+
+export interface LintOptions {
+  /** Where the text comes from: decides Markdown or plain text, and names the file in reports. */
+  filePath?: string
+  /** The config to apply (defaults: every rule at its default severity). */
+  config?: ConfigFile
+  /** Rule settings that win over the config, as `--rule` does. */
+  rules?: Record<string, RuleSetting>
+}
+
+/** Lints one text. */
+export async function lint(text: string, options: LintOptions = {}): Promise<VFile> {
+  const config = resolveConfig(options.config ?? {}, undefined, options.rules)
+  return lintFile(createFile(text, options.filePath), config)
+}
+
+/** Runs the config's rules on a file already read; a rule that throws becomes a fatal message, not a crash. */
+export async function lintFile(file: VFile, config: ResolvedConfig): Promise<VFile> {
+  if (file.messages.some((message) => message.ruleId === FILE_ERROR || message.ruleId === 'empty-file')) return file
+  const processor = processorFor(config)
+  try {
+    const tree = processor.parse(file)
+    await processor.run(tree, file)
+  } catch (error) {
+    const message = file.message(`copydesk failed on this file: ${(error as Error).message}`, {ruleId: 'internal-error', source: 'copydesk'})
+    message.fatal = true
+  }
+  sortMessages(file)
+  return file
+}
+
+export interface LintFilesOptions {
+  /** A config file to use for every file instead of searching upward from each. */
+  configPath?: string
+  rules?: Record<string, RuleSetting>
+  cwd?: string
+}
+
+/** Lints files from disk, each with the nearest config (or `configPath`). Config errors throw `ConfigError`. */
+export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<VFile[]> {
+  const cwd = options.cwd ?? process.cwd()
+  const finder = new ConfigFinder()
+  const resolved = new Map<string, Promise<ResolvedConfig>>()
+  const configAt = (source: string | undefined): Promise<ResolvedConfig> => {
+    const key = source ?? ''
+    let config = resolved.get(key)
+    if (!config) {
+      config = (async () => resolveConfig(source ? ((await readConfigFile(source)) ?? {}) : {}, source, options.rules))()
+      resolved.set(key, config)
+    }
+    return config
+  }
+  const explicit = options.configPath ? path.resolve(cwd, options.configPath) : undefined
+  const files: VFile[] = []
+  for (const filePath of paths) {
+    const absolute = path.resolve(cwd, filePath)
+    const config = await configAt(explicit ?? (await finder.find(path.dirname(absolute))))
+    files.push(await lintFile(await readArticle(filePath, cwd), config))
+  }
+  return files
+}
+
+/** Orders messages by place, as reporters expect. */
+function sortMessages(file: VFile): void {
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+}

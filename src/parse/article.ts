@@ -1,0 +1,67 @@
+/**
+ * The article parser: splits a file into blocks first, then parses the prose of
+ * each block on its own, so that a heading never runs into the next sentence.
+ */
+import type {Root} from 'nlcst'
+import type {Plugin, Processor} from 'unified'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {Article, ArticleFormat, Point} from '../types.js'
+import {parseMarkdownBlocks} from './markdown.js'
+import {makeProse} from './prose.js'
+import {parseTxtBlocks} from './txt.js'
+
+const markdownExtensions = new Set(['.md', '.markdown', '.mdown', '.mkd'])
+
+/** The format of a file, from its extension: Markdown for `.md`/`.markdown`, plain text otherwise. */
+export function formatOf(path: string | undefined): ArticleFormat {
+  const dot = path ? path.lastIndexOf('.') : -1
+  return dot >= 0 && markdownExtensions.has(path!.slice(dot).toLowerCase()) ? 'md' : 'txt'
+}
+
+/** Parses an article into its blocks and an nlcst tree of their prose. */
+export function parseArticle(text: string, format: ArticleFormat): {tree: Root; article: Article} {
+  const place = location(text)
+  const toPoint = (offset: number): Point => (place.toPoint(offset) as Point | undefined) ?? {line: 1, column: 1, offset: 0}
+  const parsed = format === 'md' ? parseMarkdownBlocks(text, toPoint) : parseTxtBlocks(text, toPoint)
+  const prose = parsed.prose.map((source) => makeProse(source, toPoint))
+  prose.sort((a, b) => (a.offsets[0] ?? 0) - (b.offsets[0] ?? 0))
+  const crlf = text.match(/\r\n/g)?.length ?? 0
+  const lf = text.match(/\n/g)?.length ?? 0
+  const tree: Root = {
+    type: 'RootNode',
+    children: prose.map((unit) => unit.node),
+    position: {start: toPoint(0), end: toPoint(text.length)}
+  }
+  return {
+    tree,
+    article: {format, blocks: parsed.blocks, prose, bom: false, lineEnding: crlf * 2 > lf ? '\r\n' : '\n', toPoint}
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The parsed article: blocks and prose. Set by copydesk's parser. */
+    article: Article
+    /** Whether the file on disk started with a byte order mark (removed from `value`). */
+    bom: boolean
+  }
+}
+
+/** The unified parser plugin: `unified().use(copydeskParse)`. */
+export const copydeskParse: Plugin<[], string, Root> = function (this: Processor) {
+  const self = this as unknown as Processor<Root>
+  self.parser = (document: string, file: VFile): Root => {
+    const {tree, article} = parseArticle(document, formatOf(file.path))
+    article.bom = file.data.bom === true
+    file.data.article = article
+    return tree
+  }
+}
+
+/** The parsed article of a file; throws when copydesk's parser did not run. */
+export function getArticle(file: VFile): Article {
+  const article = file.data.article
+  if (!article) throw new Error('copydesk: no article on this file; parse it with copydesk’s parser first')
+  return article
+}

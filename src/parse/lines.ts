@@ -1,0 +1,68 @@
+/** Line-level helpers shared by the `.txt` and Markdown block parsers. */
+
+export interface Line {
+  /** The line without its line ending. */
+  text: string
+  /** File offset of the line's first character. */
+  start: number
+  /** 1-based line number. */
+  number: number
+}
+
+/** Splits text into lines on `\n`, `\r\n` or `\r`, keeping offsets. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = []
+  const ending = /\r\n|\n|\r/g
+  let start = 0
+  let match: RegExpExecArray | null
+  while ((match = ending.exec(text))) {
+    lines.push({text: text.slice(start, match.index), start, number: lines.length + 1})
+    start = match.index + match[0].length
+  }
+  if (start < text.length) lines.push({text: text.slice(start), start, number: lines.length + 1})
+  return lines
+}
+
+export interface ListPrefix {
+  indent: number
+  marker: string
+  ordered: boolean
+  /** Index in the line where the item's content starts. */
+  contentStart: number
+}
+
+const listLine = /^([ \t]*)([-*+•◦▪‣·]|\d{1,3}[.)])[ \t\u00a0]+(?=\S)/u
+
+/** Recognises a list item line: `- `, `* `, `+ `, `• `, `1. `, `1) `. */
+export function listPrefix(line: string): ListPrefix | undefined {
+  const match = listLine.exec(line)
+  if (!match) return undefined
+  const marker = match[2]
+  // `* * *` and `- - -` are thematic breaks, not items.
+  if (/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/u.test(line)) return undefined
+  return {indent: match[1].length, marker, ordered: /\d/.test(marker), contentStart: match[0].length}
+}
+
+export interface LabelMatch {
+  /** Index (within the content) of the label's first character. */
+  start: number
+  text: string
+}
+
+// `Label: text`, `**Label:** text`, `**Label**: text`; a label is a short phrase, not a clause.
+const labelPattern = /^(\*\*|__)?([^\s:*_][^:*_]{0,58}?)(?:\1)?:(?:\*\*|__)?[ \t]+\S/u
+
+/** Finds a short `Label:` that leads a list item's content. */
+export function findLabel(content: string): LabelMatch | undefined {
+  const match = labelPattern.exec(content)
+  if (!match) return undefined
+  const text = match[2].trim()
+  const words = text.split(/\s+/u)
+  if (words.length > 8 || /[.!?;,]$/u.test(text) || /[.!?]\s/u.test(text) || !/\p{L}/u.test(text)) return undefined
+  return {start: (match[1] ?? '').length, text}
+}
+
+/** Counts words (runs of letters or digits). */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0
+}

@@ -1,0 +1,256 @@
+/**
+ * Block parser for Markdown articles: remark-parse with GFM and front matter
+ * gives the block structure; prose is flattened from the inline nodes with every
+ * character mapped back to its file offset.
+ */
+import type {Nodes as MdastNodes, Parent as MdastParent, PhrasingContent, RootContent} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {Block, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
+import {findLabel, listPrefix, splitLines} from './lines.js'
+import type {ProseSource, ToPoint} from './prose.js'
+import {isPipeRowCandidate, parseTableRow} from './table-row.js'
+import type {ParsedBlocks} from './txt.js'
+import {range} from './txt.js'
+
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+
+interface Flat {
+  text: string
+  offsets: number[]
+  literals: Array<[number, number]>
+}
+
+/** Flattens inline content to text, aligning each character with its source offset. */
+function flatten(nodes: PhrasingContent[], source: string): Flat {
+  const flat: Flat = {text: '', offsets: [], literals: []}
+  const push = (value: string, offsets: number[]): void => {
+    flat.text += value
+    flat.offsets.push(...offsets)
+  }
+  const visit = (node: PhrasingContent): void => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    switch (node.type) {
+      case 'text':
+        push(node.value, align(node.value, source, start, end))
+        return
+      case 'inlineCode': {
+        const inner = source.indexOf(node.value, start)
+        const from = inner >= 0 && inner < end ? inner : start
+        flat.literals.push([flat.text.length, flat.text.length + node.value.length])
+        push(node.value, range(from, from + node.value.length))
+        return
+      }
+      case 'break':
+        push('\n', [start])
+        return
+      case 'link': {
+        const before = flat.text.length
+        for (const child of node.children) visit(child)
+        // An autolink's text is its address.
+        const label = flat.text.slice(before)
+        if (label && (label === node.url || node.url === `mailto:${label}` || /^(?:https?:|www\.)/u.test(label))) {
+          flat.literals.push([before, flat.text.length])
+        }
+        return
+      }
+      default:
+        if ('children' in node) for (const child of node.children as PhrasingContent[]) visit(child)
+    }
+  }
+  for (const node of nodes) visit(node)
+  return flat
+}
+
+/**
+ * Maps each character of a text node's value to a source offset. The value can
+ * differ from the source (escapes, character references, stripped indentation),
+ * so source characters that do not match are skipped.
+ */
+function align(value: string, source: string, start: number, end: number): number[] {
+  const offsets = new Array<number>(value.length)
+  let cursor = start
+  for (let index = 0; index < value.length; index++) {
+    let probe = cursor
+    while (probe < end && source[probe] !== value[index]) probe++
+    if (probe < end) {
+      offsets[index] = probe
+      cursor = probe + 1
+    } else {
+      offsets[index] = Math.min(cursor, end - 1)
+    }
+  }
+  return offsets
+}
+
+export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
+  const tree = markdown.parse(text)
+  const blocks: Block[] = []
+  const prose: ProseSource[] = []
+  const lines = splitLines(text)
+  const span = (from: number, to: number): Span => ({text: text.slice(from, to), position: {start: toPoint(from), end: toPoint(to)}})
+  const base = (from: number, to: number) => ({index: blocks.length, text: text.slice(from, to), position: {start: toPoint(from), end: toPoint(to)}})
+  const linesIn = (from: number, to: number) => lines.filter((line) => line.start >= from && line.start < to)
+
+  const addTable = (from: number, to: number): void => {
+    const rows = linesIn(from, to).map((line) => parseTableRow(line.text, line.start, toPoint))
+    const table: TableBlock = {...base(from, to), kind: 'table', rows}
+    blocks.push(table)
+    rows.forEach((row, rowIndex) => {
+      if (row.delimiter) return
+      row.cells.forEach((cell, cellIndex) => {
+        if (!cell.text) return
+        const start = cell.position.start.offset
+        prose.push({block: table, cell: {row: rowIndex, cell: cellIndex}, text: cell.text, offsets: range(start, start + cell.text.length)})
+      })
+    })
+  }
+
+  const addProse = (block: Block, flat: Flat, from = -Infinity, to = Infinity): void => {
+    let first = 0
+    while (first < flat.offsets.length && flat.offsets[first] < from) first++
+    let last = first
+    while (last < flat.offsets.length && flat.offsets[last] < to) last++
+    let text = flat.text.slice(first, last)
+    let offsets = flat.offsets.slice(first, last)
+    // Trim line breaks and spaces left at the edges by the split.
+    const lead = text.length - text.trimStart().length
+    const trail = text.trimEnd().length
+    text = text.slice(lead, trail)
+    offsets = offsets.slice(lead, trail)
+    if (!text) return
+    const literals = flat.literals
+      .map(([start, end]): [number, number] => [start - first - lead, end - first - lead])
+      .filter(([start, end]) => end > 0 && start < text.length)
+    prose.push({block, text, offsets, literals})
+  }
+
+  /** A paragraph may hold pipe rows that GFM did not accept as a table: split them out. */
+  const addParagraph = (node: MdastParent & {type: 'paragraph'}, quoted: boolean, item?: {listItem: MdastNodes; depth: number}): void => {
+    const from = node.position!.start.offset!
+    const to = node.position!.end.offset!
+    const flat = flatten(node.children as PhrasingContent[], text)
+    const own = linesIn(lines.find((line) => line.start <= from && from <= line.start + line.text.length)?.start ?? from, to)
+    const rowFlags = own.map((line) => isPipeRowCandidate(line.text))
+    const runs: Array<{table: boolean; from: number; to: number}> = []
+    for (let index = 0; index < own.length; index++) {
+      let last = index
+      while (last + 1 < own.length && rowFlags[last + 1] === rowFlags[index]) last++
+      const isTable = rowFlags[index] && (last > index || /^\s*\|.*\|\s*$/u.test(own[index].text))
+      const start = Math.max(from, own[index].start)
+      const end = Math.min(to, own[last].start + own[last].text.length)
+      const previous = runs.at(-1)
+      if (!isTable && previous && !previous.table) previous.to = end
+      else runs.push({table: isTable, from: start, to: end})
+      index = last
+    }
+    runs.forEach((run, runIndex) => {
+      if (run.table) return addTable(run.from, run.to)
+      if (item && runIndex === 0) {
+        const itemStart = item.listItem.position!.start.offset!
+        const lineStart = lines.find((line) => line.start <= itemStart && itemStart <= line.start + line.text.length)!
+        const prefix = listPrefix(lineStart.text)
+        const markerFrom = prefix ? lineStart.start + prefix.indent : itemStart
+        const markerText = prefix?.marker ?? text.slice(itemStart, from).trim()
+        const contentText = text.slice(run.from, run.to)
+        const label = findLabel(contentText)
+        const block: ListItemBlock = {
+          ...base(markerFrom, run.to),
+          kind: 'list-item',
+          marker: span(markerFrom, markerFrom + markerText.length),
+          ordered: prefix?.ordered ?? /\d/u.test(markerText),
+          depth: item.depth,
+          content: span(run.from, run.to),
+          ...(label ? {label: span(run.from + label.start, run.from + label.start + label.text.length)} : {})
+        }
+        blocks.push(block)
+        return addProse(block, flat, run.from, run.to)
+      }
+      const block: ParagraphBlock = {...base(run.from, run.to), kind: 'paragraph', quoted}
+      blocks.push(block)
+      addProse(block, flat, run.from, run.to)
+    })
+  }
+
+  const walk = (nodes: RootContent[], quoted: boolean, listDepth: number): void => {
+    for (const node of nodes) {
+      const from = node.position?.start.offset
+      const to = node.position?.end.offset
+      if (from === undefined || to === undefined) continue
+      switch (node.type) {
+        case 'heading': {
+          const flat = flatten(node.children, text)
+          const contentFrom = flat.offsets[0] ?? from
+          const contentTo = flat.offsets.length > 0 ? flat.offsets[flat.offsets.length - 1] + 1 : from
+          const block: Block = {...base(from, to), kind: 'heading', depth: node.depth, content: span(contentFrom, contentTo)}
+          blocks.push(block)
+          addProse(block, flat)
+          break
+        }
+        case 'paragraph':
+          addParagraph(node, quoted)
+          break
+        case 'blockquote':
+          walk(node.children, true, listDepth)
+          break
+        case 'list':
+          for (const item of node.children) {
+            const [first, ...rest] = item.children
+            if (first?.type === 'paragraph') addParagraph(first, quoted, {listItem: item, depth: listDepth})
+            else if (first) walk([first], quoted, listDepth + 1)
+            walk(rest, quoted, listDepth + 1)
+          }
+          break
+        case 'footnoteDefinition':
+          walk(node.children, quoted, listDepth)
+          break
+        case 'table':
+          addTable(from, to)
+          break
+        case 'code':
+          blocks.push({...base(from, to), kind: 'code'})
+          break
+        case 'html':
+          blocks.push({...base(from, to), kind: 'html'})
+          break
+        case 'yaml':
+        case 'toml' as RootContent['type']:
+          blocks.push({...base(from, to), kind: 'front-matter'})
+          break
+        case 'thematicBreak':
+          blocks.push({...base(from, to), kind: 'thematic-break'})
+          break
+        default:
+          // Definitions and other non-prose nodes carry nothing to check.
+          break
+      }
+    }
+  }
+
+  walk(tree.children, false, 0)
+  blocks.sort((a, b) => a.position.start.offset - b.position.start.offset)
+
+  // Blank lines: runs of empty lines that no block covers.
+  const covered = (offset: number) => blocks.some((block) => block.position.start.offset <= offset && offset < block.position.end.offset)
+  const withBlanks: Block[] = []
+  let pending: Block[] = [...blocks]
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]
+    if (line.text.trim() || covered(line.start)) continue
+    let last = index
+    while (last + 1 < lines.length && !lines[last + 1].text.trim() && !covered(lines[last + 1].start)) last++
+    const end = lines[last].start + lines[last].text.length
+    while (pending.length > 0 && pending[0].position.start.offset < line.start) withBlanks.push(pending.shift()!)
+    withBlanks.push({...base(line.start, end), kind: 'blank', lines: last - index + 1})
+    index = last
+  }
+  withBlanks.push(...pending)
+  withBlanks.forEach((block, index) => {
+    block.index = index
+  })
+  return {blocks: withBlanks, prose}
+}

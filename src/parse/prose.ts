@@ -1,0 +1,138 @@
+/**
+ * Turns the flattened text of one block into an nlcst paragraph whose
+ * positions point into the original file.
+ */
+import type {Paragraph, Sentence, Node as NlcstNode, Parent as NlcstParent} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import {toString} from 'nlcst-to-string'
+import type {Block, Point, Prose} from '../types.js'
+
+/** Maps a file offset to a point; built once per file with vfile-location. */
+export type ToPoint = (offset: number) => Point
+
+const english = new ParseEnglish()
+
+// Things that look like words but are not prose: addresses, domains, file names.
+const url = /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)[^\s<>"“”()[\]]*[^\s<>"“”()[\].,;:!?'’]/giu
+const email = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu
+const domain =
+  /\b(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+(?:com|org|net|edu|gov|mil|int|io|co|ai|app|dev|info|biz|me|tv|us|uk|de|fr|eu|ru|cn|jp|in|au|ca|nl|it|es|se|no|ch|pl|br|ly|gl|xyz|news|online|site|tech|blog)\b(?:\/[^\s<>"“”()]*[^\s<>"“”().,;:!?'’])?/giu
+const fileName =
+  /\b[\w-]+(?:\.[\w-]+)*\.(?:md|markdown|txt|json|js|mjs|cjs|ts|tsx|jsx|py|rb|go|rs|java|c|h|cpp|html?|css|csv|tsv|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|zip|gz|tar|exe|ya?ml|xml|toml|ini|sh|log)\b/gu
+const codeSpan = /(`+)(?!`)([^`]|(?!\1)`)*?\1(?!`)/gu
+
+/**
+ * Finds ranges of `text` that are not prose: code spans, URLs, e-mail
+ * addresses, domains and file names. Rules skip these ranges.
+ */
+export function findLiterals(text: string, extra: Array<[number, number]> = []): Array<[number, number]> {
+  const ranges = [...extra]
+  for (const expression of [codeSpan, url, email, domain, fileName]) {
+    expression.lastIndex = 0
+    for (const match of text.matchAll(expression)) {
+      ranges.push([match.index, match.index + match[0].length])
+    }
+  }
+  return mergeRanges(ranges)
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  ranges.sort((a, b) => a[0] - b[0])
+  const merged: Array<[number, number]> = []
+  for (const range of ranges) {
+    const last = merged.at(-1)
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1])
+    else merged.push([range[0], range[1]])
+  }
+  return merged
+}
+
+/** Whether index `index` of the prose text falls in one of its literal ranges. */
+export function inLiteral(literals: ReadonlyArray<[number, number]>, index: number): boolean {
+  for (const [start, end] of literals) {
+    if (index < start) return false
+    if (index < end) return true
+  }
+  return false
+}
+
+export interface ProseSource {
+  block: Block
+  cell?: {row: number; cell: number}
+  text: string
+  offsets: number[]
+  /** Literal ranges already known from the syntax (Markdown inline code). */
+  literals?: Array<[number, number]>
+}
+
+/**
+ * Parses flattened prose with parse-english and rewrites every position to the
+ * original file. Words inside literal ranges become `SourceNode`s, so that
+ * rules such as spelling skip them as retext plugins expect.
+ */
+export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
+  const {text, offsets} = source
+  const literals = findLiterals(text, source.literals)
+  const root = english.parse(text)
+  const paragraph: Paragraph = {type: 'ParagraphNode', children: []}
+  for (const child of root.children) {
+    if (child.type === 'ParagraphNode') paragraph.children.push(...child.children)
+    else paragraph.children.push(child as Paragraph['children'][number])
+  }
+
+  const fileOffsetOfStart = (local: number): number =>
+    local < offsets.length ? offsets[local] : offsets.length > 0 ? offsets[offsets.length - 1] + 1 : 0
+  const fileOffsetOfEnd = (local: number): number =>
+    local === 0 ? fileOffsetOfStart(0) : offsets[Math.min(local, offsets.length) - 1] + 1
+
+  const relocate = (node: NlcstNode): void => {
+    if (node.position) {
+      const start = node.position.start.offset ?? 0
+      const end = node.position.end.offset ?? 0
+      node.position = {start: toPoint(fileOffsetOfStart(start)), end: toPoint(fileOffsetOfEnd(end))}
+    }
+    if ('children' in node) {
+      const parent = node as NlcstParent
+      for (let index = 0; index < parent.children.length; index++) {
+        const child = parent.children[index]
+        const local = child.position?.start.offset
+        if (
+          child.type === 'WordNode' &&
+          literals.length > 0 &&
+          local !== undefined &&
+          inLiteral(literals, local)
+        ) {
+          parent.children[index] = {type: 'SourceNode', value: toString(child), position: child.position}
+        }
+        relocate(parent.children[index])
+      }
+    }
+  }
+
+  if (text.length > 0) {
+    paragraph.position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}}
+  }
+  relocate(paragraph)
+  paragraph.data = {block: source.block.index}
+  return {block: source.block, cell: source.cell, text, offsets, literals, node: paragraph}
+}
+
+/** The sentences of a prose paragraph. */
+export function sentencesOf(prose: Prose): Sentence[] {
+  return prose.node.children.filter((child): child is Sentence => child.type === 'SentenceNode')
+}
+
+declare module 'nlcst' {
+  interface Data {
+    /** Index of the block (in `Article.blocks`) this node's prose comes from. */
+    block?: number
+  }
+}
+
+/** The file position of `prose.text.slice(from, to)`. */
+export function proseRange(prose: Prose, toPoint: ToPoint, from: number, to: number): {start: Point; end: Point} {
+  const {offsets} = prose
+  const start = from < offsets.length ? offsets[from] : offsets[offsets.length - 1] + 1
+  const end = to > from ? offsets[Math.min(to, offsets.length) - 1] + 1 : start
+  return {start: toPoint(start), end: toPoint(end)}
+}

@@ -1,0 +1,109 @@
+/**
+ * Splits pipe-table lines into cells. Used for both formats, so that malformed
+ * tables (which GFM renders as paragraphs) are modelled the same way as valid ones.
+ */
+import type {TableCell, TableRow} from '../types.js'
+import type {ToPoint} from './prose.js'
+
+/** Offsets (within `line`) of the pipes that separate cells: not escaped, not in a code span. */
+export function separatorPipes(line: string): number[] {
+  const pipes: number[] = []
+  let index = 0
+  while (index < line.length) {
+    const char = line[index]
+    if (char === '\\') {
+      index += 2
+      continue
+    }
+    if (char === '`') {
+      let run = 1
+      while (line[index + run] === '`') run++
+      const fence = '`'.repeat(run)
+      let close = line.indexOf(fence, index + run)
+      // A closing run must be exactly as long as the opening one.
+      while (close !== -1 && line[close + run] === '`') {
+        let skip = close
+        while (line[skip] === '`') skip++
+        close = line.indexOf(fence, skip)
+      }
+      if (close === -1) {
+        index += run
+        continue
+      }
+      index = close + run
+      continue
+    }
+    if (char === '|') pipes.push(index)
+    index++
+  }
+  return pipes
+}
+
+const delimiterCell = /^[\s:=\-]*-[\s:=\-]*$/u
+
+/** Whether `line` could be a row of a pipe table. */
+export function isPipeRowCandidate(line: string): boolean {
+  const trimmed = line.trim()
+  if (!trimmed.includes('|')) return false
+  const pipes = separatorPipes(line)
+  if (pipes.length === 0) return false
+  if (isDelimiterText(line)) return true
+  const first = line.length - line.trimStart().length
+  const last = line.trimEnd().length - 1
+  return pipes[0] === first || pipes.at(-1) === last || pipes.length >= 2
+}
+
+/** Whether the row's text, split on its pipes, is made of delimiter cells (`---`, `:-:`). */
+export function isDelimiterText(line: string): boolean {
+  if (!line.includes('-')) return false
+  const cells = splitCells(line).map((cell) => cell.text)
+  return cells.length > 0 && cells.every((cell) => delimiterCell.test(cell)) && /^[\s|:=\-]+$/u.test(line)
+}
+
+interface RawCell {
+  text: string
+  start: number
+  end: number
+}
+
+function splitCells(line: string): RawCell[] {
+  const pipes = separatorPipes(line)
+  const first = line.length - line.trimStart().length
+  const last = line.trimEnd().length - 1
+  const leading = pipes[0] === first
+  const trailing = pipes.length > (leading ? 1 : 0) && pipes.at(-1) === last
+  const bounds = [leading ? pipes[0] : first - 1, ...pipes.slice(leading ? 1 : 0, trailing ? -1 : undefined), trailing ? last : last + 1]
+  const cells: RawCell[] = []
+  for (let index = 0; index + 1 < bounds.length; index++) {
+    const from = bounds[index] + 1
+    const to = bounds[index + 1]
+    const raw = line.slice(from, to)
+    const lead = raw.length - raw.trimStart().length
+    const text = raw.trim()
+    // An empty cell's range is empty and sits just after its left pipe.
+    const start = text ? from + lead : from
+    cells.push({text, start, end: start + text.length})
+  }
+  return cells
+}
+
+/** Parses one table line that starts at file offset `lineOffset`. */
+export function parseTableRow(line: string, lineOffset: number, toPoint: ToPoint): TableRow {
+  const pipes = separatorPipes(line)
+  const first = line.length - line.trimStart().length
+  const last = line.trimEnd().length - 1
+  const leadingPipe = pipes[0] === first
+  const trailingPipe = pipes.length > (leadingPipe ? 1 : 0) && pipes.at(-1) === last
+  const cells: TableCell[] = splitCells(line).map((cell) => ({
+    text: cell.text,
+    position: {start: toPoint(lineOffset + cell.start), end: toPoint(lineOffset + cell.end)}
+  }))
+  return {
+    text: line,
+    position: {start: toPoint(lineOffset), end: toPoint(lineOffset + line.length)},
+    delimiter: isDelimiterText(line),
+    leadingPipe,
+    trailingPipe,
+    cells
+  }
+}

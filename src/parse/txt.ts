@@ -1,0 +1,190 @@
+/**
+ * Block parser for plain-text articles, as scraped: one block per line, with
+ * or without blank lines between blocks.
+ */
+import type {Block, HeadingBlock, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
+import {findLabel, listPrefix, splitLines, wordCount, type Line} from './lines.js'
+import type {ProseSource, ToPoint} from './prose.js'
+import {isPipeRowCandidate, parseTableRow} from './table-row.js'
+
+export interface ParsedBlocks {
+  blocks: Block[]
+  prose: ProseSource[]
+}
+
+type LineKind = 'blank' | 'table' | 'list' | 'atx' | 'text'
+
+const atxHeading = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/u
+
+/** The longest a heading line can be, in words. */
+export const HEADING_MAX_WORDS = 20
+
+/**
+ * Whether a line reads like a title rather than a sentence: short, no
+ * sentence punctuation at its end, not two sentences.
+ */
+export function isTitleLike(line: string): boolean {
+  const text = line.trim()
+  if (!text || text.length > 150) return false
+  const words = wordCount(text)
+  if (words === 0 || words > HEADING_MAX_WORDS) return false
+  if (/[.,;:…]["”’)\]]?$/u.test(text) || /!["”’)]?$/u.test(text)) return false
+  if (/\?["”’)]?$/u.test(text) && words > 12) return false
+  // Two sentences (`… ends here. Another …`) are prose; an initialism (`U.S. Plans`) is not a sentence end.
+  if (/\p{Ll}{2,}[.!?]["”’)]?\s+\S/u.test(text)) return false
+  return /^["“‘'(\[]?[\p{L}\p{N}]/u.test(text)
+}
+
+/** Whether the document has real paragraphs (lines that read as sentences), which makes title-like lines headings. */
+function hasParagraphs(lines: Line[], kinds: LineKind[]): boolean {
+  return lines.some(
+    (line, index) =>
+      kinds[index] === 'text' && (wordCount(line.text) >= 20 || /[.!?]["”’)]?\s*$/u.test(line.text))
+  )
+}
+
+export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
+  const lines = splitLines(text)
+  const kinds: LineKind[] = lines.map((line) => {
+    if (!line.text.trim()) return 'blank'
+    if (isPipeRowCandidate(line.text)) return 'table'
+    if (listPrefix(line.text)) return 'list'
+    if (atxHeading.test(line.text)) return 'atx'
+    return 'text'
+  })
+
+  // A lone pipe row is a table only when it is fenced by pipes on both ends.
+  for (let index = 0; index < lines.length; index++) {
+    if (kinds[index] !== 'table') continue
+    let end = index
+    while (end + 1 < lines.length && kinds[end + 1] === 'table') end++
+    if (end === index) {
+      const row = lines[index].text.trim()
+      if (!(row.startsWith('|') && row.endsWith('|') && row.length > 1)) kinds[index] = listPrefix(lines[index].text) ? 'list' : 'text'
+    }
+    index = end
+  }
+
+  // Headings: title-like lines followed by prose (or by another heading that is), in a document of paragraphs.
+  const heading = new Array<boolean>(lines.length).fill(false)
+  if (hasParagraphs(lines, kinds)) {
+    let nextKind: 'prose' | 'heading' | 'none' = 'none'
+    for (let index = lines.length - 1; index >= 0; index--) {
+      const kind = kinds[index]
+      if (kind === 'blank') continue
+      if (kind === 'text' && nextKind !== 'none' && isTitleLike(lines[index].text)) {
+        heading[index] = true
+        nextKind = 'heading'
+      } else {
+        nextKind = kind === 'atx' ? 'heading' : 'prose'
+      }
+    }
+  }
+
+  // Depth within a run of list lines: deeper than the run's first item means nested.
+  const listDepth = (index: number): number => {
+    let first = index
+    while (first > 0 && kinds[first - 1] === 'list') first--
+    const base = listPrefix(lines[first].text)!.indent
+    return listPrefix(lines[index].text)!.indent > base ? 1 : 0
+  }
+
+  const blocks: Block[] = []
+  const prose: ProseSource[] = []
+  const span = (from: number, to: number): Span => ({
+    text: text.slice(from, to),
+    position: {start: toPoint(from), end: toPoint(to)}
+  })
+  const lineProse = (block: Block, from: number, to: number): void => {
+    prose.push({block, text: text.slice(from, to), offsets: range(from, to)})
+  }
+
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]
+    const kind = kinds[index]
+    const end = line.start + line.text.length
+    const base = {index: blocks.length, text: line.text, position: {start: toPoint(line.start), end: toPoint(end)}}
+
+    if (kind === 'blank') {
+      let last = index
+      while (last + 1 < lines.length && kinds[last + 1] === 'blank') last++
+      const lastLine = lines[last]
+      blocks.push({
+        kind: 'blank',
+        index: blocks.length,
+        text: text.slice(line.start, lastLine.start + lastLine.text.length),
+        position: {start: toPoint(line.start), end: toPoint(lastLine.start + lastLine.text.length)},
+        lines: last - index + 1
+      })
+      index = last
+      continue
+    }
+
+    if (kind === 'table') {
+      let last = index
+      while (last + 1 < lines.length && kinds[last + 1] === 'table') last++
+      const rows = lines.slice(index, last + 1).map((row) => parseTableRow(row.text, row.start, toPoint))
+      const lastLine = lines[last]
+      const table: TableBlock = {
+        kind: 'table',
+        index: blocks.length,
+        text: text.slice(line.start, lastLine.start + lastLine.text.length),
+        position: {start: toPoint(line.start), end: toPoint(lastLine.start + lastLine.text.length)},
+        rows
+      }
+      blocks.push(table)
+      rows.forEach((row, rowIndex) => {
+        if (row.delimiter) return
+        row.cells.forEach((cell, cellIndex) => {
+          if (!cell.text) return
+          const from = cell.position.start.offset
+          prose.push({block: table, cell: {row: rowIndex, cell: cellIndex}, text: cell.text, offsets: range(from, from + cell.text.length)})
+        })
+      })
+      index = last
+      continue
+    }
+
+    if (kind === 'list') {
+      const prefix = listPrefix(line.text)!
+      const contentFrom = line.start + prefix.contentStart
+      const label = findLabel(line.text.slice(prefix.contentStart))
+      const item: ListItemBlock = {
+        ...base,
+        kind: 'list-item',
+        marker: span(line.start + prefix.indent, line.start + prefix.indent + prefix.marker.length),
+        ordered: prefix.ordered,
+        depth: listDepth(index),
+        content: span(contentFrom, end),
+        ...(label ? {label: span(contentFrom + label.start, contentFrom + label.start + label.text.length)} : {})
+      }
+      blocks.push(item)
+      lineProse(item, contentFrom, end)
+      continue
+    }
+
+    if (kind === 'atx' || heading[index]) {
+      const match = kind === 'atx' ? atxHeading.exec(line.text)! : undefined
+      const contentFrom = match ? line.start + line.text.indexOf(match[2], match[1].length) : line.start + (line.text.length - line.text.trimStart().length)
+      const contentTo = match ? contentFrom + match[2].length : line.start + line.text.trimEnd().length
+      const block: HeadingBlock = {...base, kind: 'heading', depth: match ? match[1].length : 2, content: span(contentFrom, contentTo)}
+      blocks.push(block)
+      if (contentTo > contentFrom) lineProse(block, contentFrom, contentTo)
+      continue
+    }
+
+    const paragraph: ParagraphBlock = {...base, kind: 'paragraph', quoted: false}
+    blocks.push(paragraph)
+    const lead = line.text.length - line.text.trimStart().length
+    lineProse(paragraph, line.start + lead, end)
+  }
+
+  return {blocks, prose}
+}
+
+/** The offsets `from` to `to - 1`. */
+export function range(from: number, to: number): number[] {
+  const offsets = new Array<number>(Math.max(0, to - from))
+  for (let index = 0; index < offsets.length; index++) offsets[index] = from + index
+  return offsets
+}

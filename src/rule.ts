@@ -1,0 +1,159 @@
+/**
+ * What a rule is: metadata (id, docs, fixable, options with defaults, default
+ * severity) plus an ordinary unified plugin that reads the tree and the
+ * article's blocks and calls `file.message(...)`. Built-in and custom rules
+ * have exactly this shape.
+ */
+import type {Root} from 'nlcst'
+import type {Plugin, Transformer} from 'unified'
+import type {VFile} from 'vfile'
+
+/** How a rule's findings count: `error` fails the run, `warn` reports, `off` disables. */
+export type Severity = 'off' | 'warn' | 'error'
+
+/** One option of a rule: its type, default and meaning. */
+export type OptionSpec =
+  | {type: 'boolean'; default: boolean; description: string}
+  | {type: 'number'; default: number; description: string; minimum?: number; maximum?: number; integer?: boolean}
+  | {type: 'string'; default: string; description: string; enum?: readonly string[]}
+  | {type: 'string[]'; default: readonly string[]; description: string}
+
+export type OptionsSchema = Record<string, OptionSpec>
+
+/** The option values a schema describes. */
+export type OptionsOf<S extends OptionsSchema> = {
+  [K in keyof S]: S[K] extends {type: 'boolean'}
+    ? boolean
+    : S[K] extends {type: 'number'}
+      ? number
+      : S[K] extends {type: 'string'; enum: readonly (infer E)[]}
+        ? E
+        : S[K] extends {type: 'string'}
+          ? string
+          : readonly string[]
+}
+
+export interface RuleMeta<S extends OptionsSchema = OptionsSchema> {
+  /** Kebab-case id, used in config, in messages and in the docs' anchor. */
+  id: string
+  /** One sentence: what the rule finds. */
+  description: string
+  /** Where the rule is documented. */
+  url: string
+  /** Whether some of its messages carry one certain replacement in `expected`. */
+  fixable: boolean
+  /** Severity when the config does not name the rule. */
+  defaultSeverity: Exclude<Severity, 'off'>
+  options: S
+}
+
+export interface Rule<S extends OptionsSchema = OptionsSchema> {
+  meta: RuleMeta<S>
+  /** The unified plugin; it receives the validated options, defaults filled in. */
+  plugin: Plugin<[OptionsOf<S>], Root>
+}
+
+/** A rule of any options schema, as held in registries and configs. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>
+
+/** Declares a rule; the identity function, there for types and to check the metadata once. */
+export function defineRule<S extends OptionsSchema>(rule: Rule<S>): Rule<S> {
+  if (!/^[a-z][a-z\d]*(?:-[a-z\d]+)*$/u.test(rule.meta.id)) {
+    throw new Error(`copydesk: rule id \`${rule.meta.id}\` must be kebab-case`)
+  }
+  return rule
+}
+
+/** Thrown for options that do not fit a rule's schema; `key` names the offending option. */
+export class OptionsError extends Error {
+  constructor(
+    message: string,
+    readonly key?: string
+  ) {
+    super(message)
+    this.name = 'OptionsError'
+  }
+}
+
+/** Checks raw options against a rule's schema and fills in defaults. */
+export function validateOptions<S extends OptionsSchema>(meta: RuleMeta<S>, raw: unknown): OptionsOf<S> {
+  if (raw === undefined || raw === null) raw = {}
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new OptionsError(`options of rule \`${meta.id}\` must be an object`)
+  }
+  const given = raw as Record<string, unknown>
+  for (const key of Object.keys(given)) {
+    if (!Object.hasOwn(meta.options, key)) {
+      const known = Object.keys(meta.options)
+      throw new OptionsError(
+        `unknown option \`${key}\` for rule \`${meta.id}\`` + (known.length ? ` (known: ${known.join(', ')})` : ' (it takes none)'),
+        key
+      )
+    }
+  }
+  const result: Record<string, unknown> = {}
+  for (const [key, spec] of Object.entries(meta.options)) {
+    const value = Object.hasOwn(given, key) ? given[key] : spec.default
+    const fail = (expected: string): never => {
+      throw new OptionsError(`option \`${key}\` of rule \`${meta.id}\` must be ${expected}, got ${JSON.stringify(value)}`, key)
+    }
+    switch (spec.type) {
+      case 'boolean':
+        if (typeof value !== 'boolean') fail('true or false')
+        break
+      case 'number':
+        if (typeof value !== 'number' || Number.isNaN(value)) fail('a number')
+        if (spec.integer && !Number.isInteger(value)) fail('a whole number')
+        if (spec.minimum !== undefined && (value as number) < spec.minimum) fail(`at least ${spec.minimum}`)
+        if (spec.maximum !== undefined && (value as number) > spec.maximum) fail(`at most ${spec.maximum}`)
+        break
+      case 'string':
+        if (typeof value !== 'string') fail('a string')
+        if (spec.enum && !spec.enum.includes(value as string)) fail(`one of ${spec.enum.map((x) => `"${x}"`).join(', ')}`)
+        break
+      case 'string[]':
+        if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) fail('a list of strings')
+        break
+    }
+    result[key] = value
+  }
+  return result as OptionsOf<S>
+}
+
+/**
+ * Wraps a rule's plugin so that every message it adds carries the rule's id,
+ * copydesk's source, the docs URL and the configured severity. A wrapped retext
+ * plugin (retext-spell, retext-repeated-words) thereby reports like any other rule.
+ */
+export function stampedPlugin(rule: AnyRule, severity: Exclude<Severity, 'off'>, source = 'copydesk'): Plugin<[unknown], Root> {
+  return function (this: unknown, options: unknown) {
+    const inner = (rule.plugin as unknown as (this: unknown, options: unknown) => Transformer<Root> | void).call(this, options)
+    if (typeof inner !== 'function') return undefined
+    return async function (tree: Root, file: VFile): Promise<void> {
+      const before = file.messages.length
+      await runTransformer(inner, tree, file)
+      for (let index = before; index < file.messages.length; index++) {
+        const message = file.messages[index]
+        message.ruleId = rule.meta.id
+        message.source = source
+        message.url ??= rule.meta.url
+        message.fatal = severity === 'error'
+      }
+    }
+  } as Plugin<[unknown], Root>
+}
+
+async function runTransformer(transformer: Transformer<Root>, tree: Root, file: VFile): Promise<void> {
+  if (transformer.length >= 3) {
+    await new Promise<void>((resolve, reject) => {
+      transformer(tree, file, (error?: Error | null) => {
+        if (error) reject(error)
+        else resolve()
+        return undefined
+      })
+    })
+    return
+  }
+  await (transformer as (tree: Root, file: VFile) => unknown)(tree, file)
+}

@@ -1,0 +1,54 @@
+import {describe, expect, it} from 'vitest'
+import {check} from '../helpers.js'
+
+describe('repeated-words', () => {
+  it('flags a word written twice, with the place of both and the fix', async () => {
+    const found = await check('repeated-words', 'Heading Line\nIt was the the best plan of all, and everyone agreed on it.\n')
+    expect(found).toMatchObject([{ruleId: 'repeated-words', line: 2, column: 8, endLine: 2, endColumn: 15, expected: ['the']}])
+  })
+
+  it('flags repeats in list items and table cells', async () => {
+    const text = '- This is is a list item that repeats.\n| Name | Note |\n|---|---|\n| A | to to go |\n'
+    const found = await check('repeated-words', text)
+    expect(found.map(({line, column}) => [line, column])).toEqual([
+      [1, 8],
+      [4, 7]
+    ])
+  })
+
+  it('does not flag legitimate doubles, initials, names, or repeats across blocks', async () => {
+    const text = [
+      'The best exhibition they had had since the war was that that year.',
+      'Duran Duran played, and D. D. Jones came along.',
+      'The report ended with the word plan',
+      'plan ahead is the title of the next line, which is its own block.'
+    ].join('\n')
+    expect(await check('repeated-words', text)).toEqual([])
+  })
+})
+
+describe('repeated-words: deliberate repeats', () => {
+  it('leaves alone runs of three, idiomatic doubles, stutters in quoted speech and particles before prepositions', async () => {
+    const text = [
+      'It narrows down down down and finally there is nothing left of it.',
+      'The crowd cheered “Hubba hubba” and waved bye bye to the band.',
+      'I said, “Wait wait” to Charlie, and he grinned at me.',
+      'When we got back, Pops let us in in the dark and said nothing.'
+    ].join('\n')
+    expect(await check('repeated-words', text)).toEqual([])
+  })
+
+  it('still flags a capitalized repeat outside quotes and a doubled preposition after a noun', async () => {
+    const text = 'The the report was late.\nThe talks went on in in the capital for a week.\n'
+    const found = await check('repeated-words', text)
+    expect(found.map(({line, column}) => [line, column])).toEqual([
+      [1, 1],
+      [2, 19]
+    ])
+  })
+
+  it('takes an allow list of its own', async () => {
+    expect(await check('repeated-words', 'It was a very very long day for all of us.\n', {allow: []})).toHaveLength(1)
+    expect(await check('repeated-words', 'It was a very very long day for all of us.\n')).toEqual([])
+  })
+})

@@ -1,0 +1,51 @@
+import {describe, expect, it} from 'vitest'
+import {check} from '../helpers.js'
+
+const words = (found: Array<{reason: string}>) => found.map(({reason}) => /`([^`]+)`/u.exec(reason)?.[1])
+
+describe('spelling', () => {
+  it('flags typos in lowercase words with place and bounded suggestions', async () => {
+    const found = await check('spelling', 'A Short Heading\nThe implications of thes developments are clear, and we coudl see them.\n')
+    expect(found).toMatchObject([
+      {ruleId: 'spelling', line: 2, column: 21, endLine: 2, endColumn: 25, expected: expect.arrayContaining(['these'])},
+      {ruleId: 'spelling', line: 2, column: 57, endColumn: 62, expected: ['could']}
+    ])
+    expect(found[1].reason).toBe('Unexpected unknown word `coudl`, expected for example `could`')
+  })
+
+  it('checks words where capitals are automatic: table cells, list items, headings', async () => {
+    const text = [
+      'Operation | Description | Duration |',
+      '---|---|---|',
+      'KFOR | Stabilization Force in Kosovo | Sence 1999 |',
+      '- Recieve the guests: everyone was welcome there.',
+      'NATOs Strategic Objectives in the Western Balkans',
+      'The alliance has set its objectives for the region and will meet them soon.'
+    ].join('\n')
+    const found = await check('spelling', text)
+    expect(found.map(({line, column}) => [line, column])).toEqual([
+      [3, 40],
+      [4, 3],
+      [5, 1]
+    ])
+    expect(words(found)).toEqual(['Sence', 'Recieve', 'NATOs'])
+    expect(found[0].expected).toContain('Since')
+  })
+
+  it('leaves names, acronyms, possessives, diacritics, digits, URLs and code alone', async () => {
+    const text = [
+      'In a pivotal meeting, Secretary General Jens Stoltenberg met Milo Đukanović in Tirana.',
+      'KFOR and NATO’s partners met in 2023; the COVID-19 plan and the F-35 order were discussed.',
+      'Stoltenberg said the talks went well, and details are at https://example.com/statemnt.',
+      'Read `recieve` as code, and write to press@exampel.org for more.'
+    ].join('\n')
+    expect(await check('spelling', text)).toEqual([])
+    expect(await check('spelling', '# Notes\n\nThe `teh` value and [a link](http://exampel.com) are fine.\n', undefined, 'a.md')).toEqual([])
+  })
+
+  it('accepts words from the personal dictionary', async () => {
+    const text = 'A Short Heading\nThe skywave signal faded after the storm, as skywave signals do.\n'
+    expect(words(await check('spelling', text))).toEqual(['skywave', 'skywave'])
+    expect(await check('spelling', text, {words: ['skywave']})).toEqual([])
+  })
+})

@@ -66,3 +66,10 @@ export function findLabel(content: string): LabelMatch | undefined {
 export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0
 }
+
+/** The offsets `from` to `to - 1`. */
+export function range(from: number, to: number): number[] {
+  const offsets = new Array<number>(Math.max(0, to - from))
+  for (let index = 0; index < offsets.length; index++) offsets[index] = from + index
+  return offsets
+}

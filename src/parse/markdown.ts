@@ -9,11 +9,10 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {Block, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
-import {findLabel, listPrefix, splitLines} from './lines.js'
+import {findLabel, listPrefix, range, splitLines} from './lines.js'
 import type {ProseSource, ToPoint} from './prose.js'
-import {isPipeRowCandidate, parseTableRow} from './table-row.js'
+import {isPipeRowCandidate, parseTableRow, tableProse} from './table-row.js'
 import type {ParsedBlocks} from './txt.js'
-import {range} from './txt.js'
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
@@ -100,14 +99,7 @@ export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlock
     const rows = linesIn(from, to).map((line) => parseTableRow(line.text, line.start, toPoint))
     const table: TableBlock = {...base(from, to), kind: 'table', rows}
     blocks.push(table)
-    rows.forEach((row, rowIndex) => {
-      if (row.delimiter) return
-      row.cells.forEach((cell, cellIndex) => {
-        if (!cell.text) return
-        const start = cell.position.start.offset
-        prose.push({block: table, cell: {row: rowIndex, cell: cellIndex}, text: cell.text, offsets: range(start, start + cell.text.length)})
-      })
-    })
+    prose.push(...tableProse(table))
   }
 
   const addProse = (block: Block, flat: Flat, from = -Infinity, to = Infinity): void => {
@@ -234,21 +226,30 @@ export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlock
   walk(tree.children, false, 0)
   blocks.sort((a, b) => a.position.start.offset - b.position.start.offset)
 
-  // Blank lines: runs of empty lines that no block covers.
-  const covered = (offset: number) => blocks.some((block) => block.position.start.offset <= offset && offset < block.position.end.offset)
+  // Blank lines: runs of empty lines that no block covers. Lines and blocks are both in
+  // source order, so one sweep with a running "covered until" offset decides each line.
+  let nextBlock = 0
+  let coveredUntil = -1
+  const covered = (offset: number): boolean => {
+    while (nextBlock < blocks.length && blocks[nextBlock].position.start.offset <= offset) {
+      coveredUntil = Math.max(coveredUntil, blocks[nextBlock].position.end.offset)
+      nextBlock++
+    }
+    return offset < coveredUntil
+  }
   const withBlanks: Block[] = []
-  let pending: Block[] = [...blocks]
+  let pending = 0
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]
     if (line.text.trim() || covered(line.start)) continue
     let last = index
     while (last + 1 < lines.length && !lines[last + 1].text.trim() && !covered(lines[last + 1].start)) last++
     const end = lines[last].start + lines[last].text.length
-    while (pending.length > 0 && pending[0].position.start.offset < line.start) withBlanks.push(pending.shift()!)
+    while (pending < blocks.length && blocks[pending].position.start.offset < line.start) withBlanks.push(blocks[pending++])
     withBlanks.push({...base(line.start, end), kind: 'blank', lines: last - index + 1})
     index = last
   }
-  withBlanks.push(...pending)
+  withBlanks.push(...blocks.slice(pending))
   withBlanks.forEach((block, index) => {
     block.index = index
   })

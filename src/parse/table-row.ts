@@ -2,8 +2,9 @@
  * Splits pipe-table lines into cells. Used for both formats, so that malformed
  * tables (which GFM renders as paragraphs) are modelled the same way as valid ones.
  */
-import type {TableCell, TableRow} from '../types.js'
-import type {ToPoint} from './prose.js'
+import type {TableBlock, TableCell, TableRow} from '../types.js'
+import {range} from './lines.js'
+import type {ProseSource, ToPoint} from './prose.js'
 
 /** Offsets (within `line`) of the pipes that separate cells: not escaped, not in a code span. */
 export function separatorPipes(line: string): number[] {
@@ -106,4 +107,18 @@ export function parseTableRow(line: string, lineOffset: number, toPoint: ToPoint
     trailingPipe,
     cells
   }
+}
+
+/** The prose of a table: one source per non-empty cell of every row but the delimiter row. */
+export function tableProse(table: TableBlock): ProseSource[] {
+  const sources: ProseSource[] = []
+  table.rows.forEach((row, rowIndex) => {
+    if (row.delimiter) return
+    row.cells.forEach((cell, cellIndex) => {
+      if (!cell.text) return
+      const from = cell.position.start.offset
+      sources.push({block: table, cell: {row: rowIndex, cell: cellIndex}, text: cell.text, offsets: range(from, from + cell.text.length)})
+    })
+  })
+  return sources
 }

@@ -3,9 +3,9 @@
  * or without blank lines between blocks.
  */
 import type {Block, HeadingBlock, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
-import {findLabel, listPrefix, splitLines, wordCount, type Line} from './lines.js'
+import {findLabel, listPrefix, range, splitLines, wordCount, type Line} from './lines.js'
 import type {ProseSource, ToPoint} from './prose.js'
-import {isPipeRowCandidate, parseTableRow} from './table-row.js'
+import {isPipeRowCandidate, parseTableRow, tableProse} from './table-row.js'
 
 export interface ParsedBlocks {
   blocks: Block[]
@@ -133,14 +133,7 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
         rows
       }
       blocks.push(table)
-      rows.forEach((row, rowIndex) => {
-        if (row.delimiter) return
-        row.cells.forEach((cell, cellIndex) => {
-          if (!cell.text) return
-          const from = cell.position.start.offset
-          prose.push({block: table, cell: {row: rowIndex, cell: cellIndex}, text: cell.text, offsets: range(from, from + cell.text.length)})
-        })
-      })
+      prose.push(...tableProse(table))
       index = last
       continue
     }
@@ -180,11 +173,4 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
   }
 
   return {blocks, prose}
-}
-
-/** The offsets `from` to `to - 1`. */
-export function range(from: number, to: number): number[] {
-  const offsets = new Array<number>(Math.max(0, to - from))
-  for (let index = 0; index < offsets.length; index++) offsets[index] = from + index
-  return offsets
 }

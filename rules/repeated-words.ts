@@ -5,7 +5,8 @@
  *
  * On top of it, copydesk leaves alone repeats that are deliberate: runs of
  * three or more (`down down down`), reduplications (`bye bye`, `hubba hubba`),
- * a stutter in quoted speech (`“Wait wait,” she said`), and a particle
+ * a stutter or echo in quoted speech (`“Wait wait,” she said`, `“let her go go”`;
+ * a doubled function word such as `to to` is flagged even there), and a particle
  * followed by a preposition (`let us in in the dark`).
  */
 import type {Root} from 'nlcst'
@@ -22,6 +23,14 @@ export const defaultAllowed = [
 ] as const
 
 const objectPronouns = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them', 'one'])
+
+// Doubling one of these is a slip even in dialogue (`“You were expected to to my office”`).
+const functionWords = new Set([
+  'a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'into', 'onto', 'as', 'and', 'or', 'but', 'nor',
+  'if', 'than', 'then', 'that', 'this', 'these', 'those', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 'has', 'have', 'had',
+  'do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'not', 'it', 'its', 'his',
+  'her', 'their', 'our', 'my', 'your', 'he', 'she', 'they', 'we', 'you', 'i', 'me', 'him', 'them', 'us', 'which', 'who', 'whom'
+])
 const particles = new Set(['in', 'on'])
 
 function escape(value: string): string {
@@ -40,8 +49,9 @@ function deliberate(text: string, article: Article, word: string, start: number,
     const before = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 12), start))
     if (before && objectPronouns.has(before[1].toLowerCase())) return true
   }
-  // A stutter in quoted speech: `“Wait wait”`, `“They'll they'll think I did it”`.
-  if (/^\p{Lu}/u.test(text.slice(start, start + 1))) {
+  // A stutter or an echo in quoted speech: `“Wait wait”`, `“They'll they'll think I did it”`,
+  // `“I coulda let her go go”`. A doubled function word in quotes is still a slip.
+  if (/^\p{Lu}/u.test(text.slice(start, start + 1)) || !functionWords.has(lower)) {
     const prose = article.prose.find((unit) => unit.offsets[0] <= start && start <= unit.offsets[unit.offsets.length - 1])
     if (prose) {
       const local = prose.offsets.indexOf(start)

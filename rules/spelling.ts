@@ -9,8 +9,6 @@
 import dictionary from 'dictionary-en'
 import type {Paragraph, Root, Sentence, SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-// nspell is retext-spell's own spell checker.
-import nspell, {type NSpell} from 'nspell'
 import retextSpell from 'retext-spell'
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
@@ -25,7 +23,7 @@ interface Checker {
   suggest: (word: string) => string[]
 }
 
-// One checker per personal word list for the whole process: loading the dictionary is the expensive part.
+// One checker per personal word list for the whole process: building the dictionary is the expensive part.
 const checkers = new Map<string, Checker>()
 
 function checkerFor(words: readonly string[]): Checker {
@@ -36,10 +34,40 @@ function checkerFor(words: readonly string[]): Checker {
     // `max: -1` turns off retext-spell's own suggestions: nspell's `suggest` takes
     // hundreds of milliseconds on a long unknown name. Ours are bounded (see `suggester`).
     const transform = attacher({dictionary, personal: key || undefined, max: -1})
-    checker = {transform, suggest: suggester(key)}
+    checker = {transform, suggest: suggester(unknownWords(transform))}
     checkers.set(key, checker)
   }
   return checker
+}
+
+/**
+ * Asks retext-spell's own checker which of `words` it does not know, so that
+ * suggestions need no second copy of the dictionary (building one takes a third
+ * of a second). retext-spell only calls `message` on the file it is given, so a
+ * minimal stand-in for the file collects the unknown words without building
+ * messages.
+ */
+function unknownWords(transform: SpellTransformer): (words: readonly string[]) => Set<string> {
+  return (words) => {
+    const unknown = new Set<string>()
+    const children: SentenceContent[] = []
+    for (const value of words) {
+      if (children.length > 0) children.push({type: 'WhiteSpaceNode', value: ' '})
+      children.push({type: 'WordNode', children: [{type: 'TextNode', value}]})
+    }
+    const tree: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: [{type: 'SentenceNode', children}]}]}
+    const collector = {
+      message() {
+        const record: {actual?: string; expected?: string[]; url?: string} = {}
+        records.push(record)
+        return record
+      }
+    }
+    const records: Array<{actual?: string}> = []
+    transform(tree, collector as unknown as VFile, () => undefined)
+    for (const record of records) if (record.actual) unknown.add(record.actual)
+    return unknown
+  }
 }
 
 /**
@@ -47,25 +75,25 @@ function checkerFor(words: readonly string[]): Checker {
  * wrong letter): a few hundred lookups, about a millisecond per word, where
  * nspell's full search can take hundreds.
  */
-function suggester(personal: string): (word: string) => string[] {
-  let speller: NSpell | undefined
+function suggester(unknownOf: (words: readonly string[]) => Set<string>): (word: string) => string[] {
   const cache = new Map<string, string[]>()
   return (word) => {
     let result = cache.get(word)
     if (result) return result
-    if (!speller) {
-      speller = nspell(dictionary)
-      if (personal) speller.personal(personal)
-    }
     const capital = isCapitalized(word)
     const lower = capital ? word.charAt(0).toLowerCase() + word.slice(1) : word
-    const scored = new Map<string, number>()
+    const costs = new Map<string, number>()
     for (const [candidate, cost] of edits(lower)) {
       const cased = capital ? candidate.charAt(0).toUpperCase() + candidate.slice(1) : candidate
-      if ((scored.get(cased) ?? Infinity) <= cost) continue
-      if (speller.correct(candidate) || speller.correct(cased)) scored.set(cased, cost)
+      if ((costs.get(cased) ?? Infinity) > cost) costs.set(cased, cost)
     }
-    result = [...scored].sort((a, b) => a[1] - b[1]).slice(0, 5).map(([candidate]) => candidate)
+    const unknown = unknownOf([...costs.keys()])
+    result = [...costs]
+      // retext-spell reports words with straight apostrophes.
+      .filter(([candidate]) => !unknown.has(candidate.replaceAll('’', "'")))
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, 5)
+      .map(([candidate]) => candidate)
     cache.set(word, result)
     return result
   }
@@ -202,7 +230,9 @@ export default defineRule({
           const word = message.actual ?? ''
           const suggestions = checker.suggest(word)
           message.expected = suggestions
+          // vfile-reporter prints `message.message`, which the constructor copied from `reason`.
           message.reason = `Unexpected unknown word \`${word}\`` + (suggestions.length > 0 ? `, expected for example ${suggestions.map((x) => `\`${x}\``).join(', ')}` : '')
+          message.message = message.reason
         }
         next(error)
       })

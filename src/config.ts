@@ -6,7 +6,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import YAML from 'yaml'
 import {builtinRules} from '../rules/index.js'
 import {OptionsError, validateOptions, type AnyRule, type Severity} from './rule.js'
 
@@ -67,8 +66,10 @@ export async function readConfigFile(file: string): Promise<ConfigFile | undefin
     } catch (error) {
       throw new ConfigError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     }
+    // Loaded only for YAML configs: most runs never need the parser.
+    const yaml = /\.ya?ml$/u.test(base) ? (await import('yaml')).default : undefined
     try {
-      raw = /\.ya?ml$/u.test(base) ? YAML.parse(text) : JSON.parse(text.replace(/^\uFEFF/u, ''))
+      raw = yaml ? yaml.parse(text) : JSON.parse(text.replace(/^\uFEFF/u, ''))
     } catch (error) {
       throw new ConfigError(`${file}: invalid ${/\.ya?ml$/u.test(base) ? 'YAML' : 'JSON'}: ${(error as Error).message.split('\n')[0]}`)
     }

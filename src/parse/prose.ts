@@ -19,6 +19,13 @@ const domain =
   /\b(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+(?:com|org|net|edu|gov|mil|int|io|co|ai|app|dev|info|biz|me|tv|us|uk|de|fr|eu|ru|cn|jp|in|au|ca|nl|it|es|se|no|ch|pl|br|ly|gl|xyz|news|online|site|tech|blog)\b(?:\/[^\s<>"“”()]*[^\s<>"“”().,;:!?'’])?/giu
 const fileName =
   /\b[\w-]+(?:\.[\w-]+)*\.(?:md|markdown|txt|json|js|mjs|cjs|ts|tsx|jsx|py|rb|go|rs|java|c|h|cpp|html?|css|csv|tsv|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|zip|gz|tar|exe|ya?ml|xml|toml|ini|sh|log)\b/gu
+// Top-level domains that are also sentence openers: `history.In 1950` is a missing space, not a domain.
+const wordDomains = new Set(['in', 'it', 'me', 'no', 'us', 'news', 'online', 'site', 'blog', 'app', 'tech', 'dev', 'info'])
+const isSentenceNotDomain = (match: string): boolean => {
+  const dots = match.split('.')
+  const last = dots.at(-1)!
+  return dots.length === 2 && /^\p{Lu}\p{Ll}*$/u.test(last) && wordDomains.has(last.toLowerCase())
+}
 const codeSpan = /(`+)(?!`)([^`]|(?!\1)`)*?\1(?!`)/gu
 
 /**
@@ -30,6 +37,7 @@ export function findLiterals(text: string, extra: Array<[number, number]> = []):
   for (const expression of [codeSpan, url, email, domain, fileName]) {
     expression.lastIndex = 0
     for (const match of text.matchAll(expression)) {
+      if (expression === domain && isSentenceNotDomain(match[0])) continue
       ranges.push([match.index, match.index + match[0].length])
     }
   }

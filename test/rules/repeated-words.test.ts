@@ -33,7 +33,8 @@ describe('repeated-words: deliberate repeats', () => {
       'It narrows down down down and finally there is nothing left of it.',
       'The crowd cheered “Hubba hubba” and waved bye bye to the band.',
       'I said, “Wait wait” to Charlie, and he grinned at me.',
-      'When we got back, Pops let us in in the dark and said nothing.'
+      'When we got back, Pops let us in in the dark and said nothing.',
+      '“I coulda let her go go,” he said, and looked away.'
     ].join('\n')
     expect(await check('repeated-words', text)).toEqual([])
   })
@@ -45,6 +46,11 @@ describe('repeated-words: deliberate repeats', () => {
       [1, 1],
       [2, 19]
     ])
+  })
+
+  it('flags a doubled function word even inside quoted speech', async () => {
+    const found = await check('repeated-words', 'Killpath said, “You were expected to to my office an hour ago.”\n')
+    expect(found).toMatchObject([{ruleId: 'repeated-words', line: 1, column: 35, expected: ['to']}])
   })
 
   it('takes an allow list of its own', async () => {

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {lint} from '../../src/lint.js'
 import {check} from '../helpers.js'
 
 const words = (found: Array<{reason: string}>) => found.map(({reason}) => /`([^`]+)`/u.exec(reason)?.[1])
@@ -11,6 +12,13 @@ describe('spelling', () => {
       {ruleId: 'spelling', line: 2, column: 57, endColumn: 62, expected: ['could']}
     ])
     expect(found[1].reason).toBe('Unexpected unknown word `coudl`, expected for example `could`')
+  })
+
+  it('puts the suggestions in the text reporters print, and suggests through the apostrophe', async () => {
+    const file = await lint('A Heading\nThey recieve it, but it doesn’t matter.\n', {filePath: 'a.txt', rules: {'repeated-words': 'off', 'punctuation-spacing': 'off'}})
+    expect(file.messages.map((message) => [message.line, message.column, message.message])).toEqual([
+      [2, 6, 'Unexpected unknown word `recieve`, expected for example `receive`, `relieve`']
+    ])
   })
 
   it('checks words where capitals are automatic: table cells, list items, headings', async () => {

@@ -124,6 +124,11 @@ export interface Prose {
   cell?: {row: number; cell: number}
   text: string
   offsets: number[]
+  /**
+   * `ends[i]` is the file offset just after the source of `text[i]`: `offsets[i] + 1`, except
+   * where one character stands for several in the file (`&eacute;` in Markdown).
+   */
+  ends: number[]
   /** Ranges of `text` (start inclusive, end exclusive) that are code, URLs or e-mail addresses. */
   literals: Array<[number, number]>
   /** The nlcst paragraph parsed from `text`, its positions in the original file. */

@@ -19,24 +19,28 @@ const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter
 interface Flat {
   text: string
   offsets: number[]
+  ends: number[]
   literals: Array<[number, number]>
 }
 
 /** Flattens inline content to text, aligning each character with its source offset. */
 function flatten(nodes: PhrasingContent[], source: string): Flat {
-  const flat: Flat = {text: '', offsets: [], literals: []}
-  const push = (value: string, offsets: number[]): void => {
+  const flat: Flat = {text: '', offsets: [], ends: [], literals: []}
+  const push = (value: string, offsets: number[], ends = offsets.map((offset) => offset + 1)): void => {
     flat.text += value
     flat.offsets.push(...offsets)
+    flat.ends.push(...ends)
   }
   const visit = (node: PhrasingContent): void => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     switch (node.type) {
-      case 'text':
-        push(node.value, align(node.value, source, start, end))
+      case 'text': {
+        const aligned = align(node.value, source, start, end)
+        push(node.value, aligned.offsets, aligned.ends)
         return
+      }
       case 'inlineCode': {
         const inner = source.indexOf(node.value, start)
         const from = inner >= 0 && inner < end ? inner : start
@@ -66,14 +70,23 @@ function flatten(nodes: PhrasingContent[], source: string): Flat {
 }
 
 /**
- * Maps each character of a text node's value to a source offset. The value can
- * differ from the source (escapes, character references, stripped indentation),
- * so source characters that do not match are skipped.
+ * Maps each character of a text node's value to its source range. The value can
+ * differ from the source (escapes, character references, stripped indentation):
+ * source characters that do not match are skipped, and a character reference
+ * (`&eacute;`, `&#233;`) is the whole source of the one character it stands for.
  */
-function align(value: string, source: string, start: number, end: number): number[] {
+function align(value: string, source: string, start: number, end: number): {offsets: number[]; ends: number[]} {
   const offsets = new Array<number>(value.length)
+  const ends = new Array<number>(value.length)
   let cursor = start
   for (let index = 0; index < value.length; index++) {
+    const reference = source[cursor] === '&' && value[index] !== '&' ? characterReference.exec(source.slice(cursor, cursor + 40)) : null
+    if (reference) {
+      offsets[index] = cursor
+      ends[index] = cursor + reference[0].length
+      cursor = ends[index]
+      continue
+    }
     let probe = cursor
     while (probe < end && source[probe] !== value[index]) probe++
     if (probe < end) {
@@ -82,9 +95,12 @@ function align(value: string, source: string, start: number, end: number): numbe
     } else {
       offsets[index] = Math.min(cursor, end - 1)
     }
+    ends[index] = offsets[index] + 1
   }
-  return offsets
+  return {offsets, ends}
 }
+
+const characterReference = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/u
 
 export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
   const tree = markdown.parse(text)
@@ -95,8 +111,15 @@ export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlock
   const base = (from: number, to: number) => ({index: blocks.length, text: text.slice(from, to), position: {start: toPoint(from), end: toPoint(to)}})
   const linesIn = (from: number, to: number) => lines.filter((line) => line.start >= from && line.start < to)
 
+  // A table in a block quote or list item (or indented) starts mid-line: take every line it
+  // touches, from where it starts on its first line and after the `>` markers on the others.
   const addTable = (from: number, to: number): void => {
-    const rows = linesIn(from, to).map((line) => parseTableRow(line.text, line.start, toPoint))
+    const rows = lines
+      .filter((line) => line.start < to && line.start + line.text.length > from)
+      .map((line) => {
+        const begin = Math.max(from, line.start + (/^[ \t]*(?:>[ \t]?)+/u.exec(line.text)?.[0].length ?? 0))
+        return parseTableRow(text.slice(begin, line.start + line.text.length), begin, toPoint)
+      })
     const table: TableBlock = {...base(from, to), kind: 'table', rows}
     blocks.push(table)
     prose.push(...tableProse(table))
@@ -109,16 +132,18 @@ export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlock
     while (last < flat.offsets.length && flat.offsets[last] < to) last++
     let text = flat.text.slice(first, last)
     let offsets = flat.offsets.slice(first, last)
+    let ends = flat.ends.slice(first, last)
     // Trim line breaks and spaces left at the edges by the split.
     const lead = text.length - text.trimStart().length
     const trail = text.trimEnd().length
     text = text.slice(lead, trail)
     offsets = offsets.slice(lead, trail)
+    ends = ends.slice(lead, trail)
     if (!text) return
     const literals = flat.literals
       .map(([start, end]): [number, number] => [start - first - lead, end - first - lead])
       .filter(([start, end]) => end > 0 && start < text.length)
-    prose.push({block, text, offsets, literals})
+    prose.push({block, text, offsets, ends, literals})
   }
 
   /** A paragraph may hold pipe rows that GFM did not accept as a table: split them out. */
@@ -176,8 +201,9 @@ export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlock
       switch (node.type) {
         case 'heading': {
           const flat = flatten(node.children, text)
-          const contentFrom = flat.offsets[0] ?? from
-          const contentTo = flat.offsets.length > 0 ? flat.offsets[flat.offsets.length - 1] + 1 : from
+          // From the first inline node to the end of the last, so closing markup (`**`, `](url)`) stays in.
+          const contentFrom = node.children[0]?.position?.start.offset ?? from
+          const contentTo = node.children.at(-1)?.position?.end.offset ?? contentFrom
           const block: Block = {...base(from, to), kind: 'heading', depth: node.depth, content: span(contentFrom, contentTo)}
           blocks.push(block)
           addProse(block, flat)

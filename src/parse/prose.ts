@@ -69,6 +69,8 @@ export interface ProseSource {
   cell?: {row: number; cell: number}
   text: string
   offsets: number[]
+  /** Where each character's source ends, when that is not `offsets[i] + 1`. */
+  ends?: number[]
   /** Literal ranges already known from the syntax (Markdown inline code). */
   literals?: Array<[number, number]>
 }
@@ -80,6 +82,7 @@ export interface ProseSource {
  */
 export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   const {text, offsets} = source
+  const ends = source.ends ?? offsets.map((offset) => offset + 1)
   const literals = findLiterals(text, source.literals)
   const root = english.parse(text)
   const paragraph: Paragraph = {type: 'ParagraphNode', children: []}
@@ -91,7 +94,7 @@ export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   const fileOffsetOfStart = (local: number): number =>
     local < offsets.length ? offsets[local] : offsets.length > 0 ? offsets[offsets.length - 1] + 1 : 0
   const fileOffsetOfEnd = (local: number): number =>
-    local === 0 ? fileOffsetOfStart(0) : offsets[Math.min(local, offsets.length) - 1] + 1
+    local === 0 ? fileOffsetOfStart(0) : ends[Math.min(local, ends.length) - 1]
 
   const relocate = (node: NlcstNode): void => {
     if (node.position) {
@@ -122,7 +125,7 @@ export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   }
   relocate(paragraph)
   paragraph.data = {block: source.block.index}
-  return {block: source.block, cell: source.cell, text, offsets, literals, node: paragraph}
+  return {block: source.block, cell: source.cell, text, offsets, ends, literals, node: paragraph}
 }
 
 /** The sentences of a prose paragraph. */
@@ -139,8 +142,8 @@ declare module 'nlcst' {
 
 /** The file position of `prose.text.slice(from, to)`. */
 export function proseRange(prose: Prose, toPoint: ToPoint, from: number, to: number): {start: Point; end: Point} {
-  const {offsets} = prose
-  const start = from < offsets.length ? offsets[from] : offsets[offsets.length - 1] + 1
-  const end = to > from ? offsets[Math.min(to, offsets.length) - 1] + 1 : start
+  const {offsets, ends} = prose
+  const start = from < offsets.length ? offsets[from] : ends[ends.length - 1]
+  const end = to > from ? ends[Math.min(to, ends.length) - 1] : start
   return {start: toPoint(start), end: toPoint(end)}
 }

@@ -18,6 +18,11 @@ const colonPrefixes = new Set([
 // (`U.S.`, `e.g.`, `a.m.` never get here: their letter before the dot is a single letter.)
 const abbreviationTail = /^\p{L}\./u
 
+// `report.PDF`, `scan.JPEG`: a file extension in capitals after the dot is a file name, not a new sentence.
+// (The literal finder in src/parse/prose.ts only knows extensions in lower case.)
+const upperCaseExtension =
+  /^(?:MD|MARKDOWN|TXT|JSON|JS|MJS|CJS|TS|TSX|JSX|PY|RB|GO|RS|JAVA|CPP|HTML?|CSS|CSV|TSV|PDF|DOCX?|XLSX?|PPTX?|PNG|JPE?G|GIF|SVG|WEBP|ZIP|GZ|TAR|EXE|YA?ML|XML|TOML|INI|SH|LOG)(?![\p{L}\p{N}_-])/u
+
 const isLetter = (char: string | undefined): boolean => char !== undefined && /\p{L}/u.test(char)
 const isUpper = (char: string | undefined): boolean => char !== undefined && /\p{Lu}/u.test(char)
 const isLower = (char: string | undefined): boolean => char !== undefined && /\p{Ll}/u.test(char)
@@ -67,7 +72,8 @@ function missingSpaceAfter(text: string, index: number): boolean {
         (token.match(/\p{L}\.\p{L}/gu)?.length ?? 0) === 1 &&
         word.length >= 2 &&
         isUpper(text[index + 1]) &&
-        !abbreviationTail.test(text.slice(index + 1, index + 3))
+        !abbreviationTail.test(text.slice(index + 1, index + 3)) &&
+        !upperCaseExtension.test(text.slice(index + 1))
       )
     case '!':
     case '?':
@@ -125,21 +131,31 @@ export default defineRule({
             report(prose, index, index + 1, `Missing space after \`${match[0]}\``, `${match[0]} `)
           }
         }
+        // Spaces before a mark, found first so that a doubled space before a mark (`the end  .`) is
+        // reported once, as a space before the mark, and not also as a doubled space with another fix.
+        const spacesBefore: Array<{index: number; spaces: number; mark: string}> = []
+        if (settings.spaceBefore) {
+          for (const match of text.matchAll(/(?<=[\p{L}\p{N})\]”’])( +)([,;:!?]|\.(?!\.))(?=$|\s|["”’)\]])/gu)) {
+            const index = match.index
+            if (inLiteral(literals, index - 1) || inLiteral(literals, index + match[0].length)) continue
+            // `:)`, `;)`, `:]`: an emoticon after a space, not a stray colon or semicolon.
+            if (/[:;]/u.test(match[2]) && /[)\]]/u.test(text[index + match[0].length] ?? '')) continue
+            spacesBefore.push({index, spaces: match[1].length, mark: match[2]})
+          }
+        }
         if (settings.doubledSpace) {
+          const beforeMark = new Set(spacesBefore.map(({index}) => index))
           for (const match of text.matchAll(/(?<=\S)(?: [ \u00A0]+|\u00A0[ \u00A0]+)(?=\S)/gu)) {
             const index = match.index
             if (inLiteral(literals, index - 1) || inLiteral(literals, index + match[0].length)) continue
+            if (beforeMark.has(index)) continue
             const afterSentence = /[.!?]["”’)]?$/u.test(text.slice(Math.max(0, index - 2), index))
             if (afterSentence && doubleSentenceStyle) continue
             report(prose, index, index + match[0].length, afterSentence ? 'Unexpected doubled space after a sentence' : 'Unexpected doubled space between words', ' ')
           }
         }
-        if (settings.spaceBefore) {
-          for (const match of text.matchAll(/(?<=[\p{L}\p{N})\]”’])( +)([,;:!?]|\.(?!\.))(?=$|\s|["”’)\]])/gu)) {
-            const index = match.index
-            if (inLiteral(literals, index - 1) || inLiteral(literals, index + match[0].length)) continue
-            report(prose, index, index + match[1].length, `Unexpected space before \`${match[2]}\``, '')
-          }
+        for (const {index, spaces, mark} of spacesBefore) {
+          report(prose, index, index + spaces, `Unexpected space before \`${mark}\``, '')
         }
       }
     }

@@ -25,6 +25,7 @@ const upperCaseExtension =
 
 const isLetter = (char: string | undefined): boolean => char !== undefined && /\p{L}/u.test(char)
 const isUpper = (char: string | undefined): boolean => char !== undefined && /\p{Lu}/u.test(char)
+const isDigit = (char: string | undefined): boolean => char !== undefined && /\p{N}/u.test(char)
 const isLower = (char: string | undefined): boolean => char !== undefined && /\p{Ll}/u.test(char)
 
 /** The run of non-space characters around `index`. */
@@ -43,6 +44,16 @@ function wordBefore(text: string, index: number): string {
   return text.slice(start, index)
 }
 
+/** The letters and digits directly before `index` (`1990s`, `2023`, `NATO`). */
+function alphanumericBefore(text: string, index: number): string {
+  let start = index
+  while (start > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[start - 1])) start--
+  return text.slice(start, index)
+}
+
+// A word of two letters or more, the start of prose after a mark: `the`, `The`, `NATO`.
+const proseWordAfter = /^[“‘(]?\p{L}{2}/u
+
 /** Whether `text[index]` (a punctuation mark with a letter after it) is missing the space after it. */
 function missingSpaceAfter(text: string, index: number): boolean {
   const mark = text[index]
@@ -58,14 +69,23 @@ function missingSpaceAfter(text: string, index: number): boolean {
     case ',':
     case ';':
       if (mark === ';' && /&[\p{L}\d#]+$/u.test(text.slice(0, index))) return false
-      return word.length >= 2 || /[)\]”’"]/u.test(before ?? '')
+      if (word.length >= 2 || /[)\]”’"]/u.test(before ?? '')) return true
+      // `In 2023,the`, `the 1990s,when`: a number or a word with digits before the mark, and a word
+      // of two letters or more after it (`x1,y1` and `2,000` stay alone).
+      return /\p{N}/u.test(alphanumericBefore(text, index)) && proseWordAfter.test(text.slice(index + 1))
     case ':': {
       if (word.length < 2) return false
       if (colonPrefixes.has(word.toLowerCase())) return false
       // `a:b:c` identifiers and ratios.
       return (token.match(/:/gu)?.length ?? 0) === 1
     }
-    case '.':
+    case '.': {
+      // `in 2023.The`, `Figure 3.Results`: a bare number, then a capitalized word with lowercase
+      // letters (`3.5`, `1.2.Beta` and `Section 3.B` stay alone).
+      if (isDigit(before)) {
+        const number = alphanumericBefore(text, index)
+        return /^\p{N}+$/u.test(number) && !/\p{N}\.$/u.test(text.slice(0, index - number.length)) && /^\p{Lu}\p{Ll}/u.test(text.slice(index + 1))
+      }
       return (
         isLower(before) &&
         // `java.util.List`, `www.Example.Com`: dotted names, not two sentences.
@@ -75,6 +95,7 @@ function missingSpaceAfter(text: string, index: number): boolean {
         !abbreviationTail.test(text.slice(index + 1, index + 3)) &&
         !upperCaseExtension.test(text.slice(index + 1))
       )
+    }
     case '!':
     case '?':
       return word.length >= 2 && isUpper(text[index + 1])

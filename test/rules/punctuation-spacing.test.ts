@@ -46,6 +46,19 @@ describe('punctuation-spacing: missing space after punctuation', () => {
     ])
   })
 
+  it.each([
+    ['In 2023,the economy grew.', ',', 8],
+    ['In the 1990s,when it began.', ',', 13],
+    ['The F-16,which flew, landed.', ',', 9],
+    ['It closed in 2023;then it opened.', ';', 18],
+    ['It cost $2,000.The rest was paid.', '.', 15],
+    ['See Figure 3.Results follow.', '.', 13]
+  ])('flags a mark after a number when a word follows: %j', async (text, mark, column) => {
+    expect(await check(ruleId, text + '\n')).toEqual([
+      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: `Missing space after \`${mark}\``, expected: [`${mark} `]}
+    ])
+  })
+
   it('flags the examples from the README', async () => {
     const text = 'We met in Albania,kosovo,and Croatia.\nNote:This is important.\nThe alliance (NATO),which grew, met.\n'
     expect(await check(ruleId, text)).toEqual([
@@ -189,7 +202,9 @@ describe('punctuation-spacing: look-alikes that are not flagged', () => {
     ['a spaced ellipsis', 'He paused ... then spoke, and so on ...'],
     ['HTML entities', 'Tom &amp; Jerry and R&amp;D agreed, and AT&amp;T too.'],
     ['a single no-break space between words', 'A single\u00a0NBSP here, 10\u00a0km away.'],
-    ['emoticons', 'Smile :) and :-) and ;) and :] are fine.']
+    ['emoticons', 'Smile :) and :-) and ;) and :] are fine.'],
+    ['numbers with letters around them', 'Plot x1,y1 and x2,y2; use 2,000 units, 3.5 kg and 1.2.3 here.'],
+    ['a number before a single capital or a dotted version', 'See Section 3.B and version 1.2.Beta today.']
   ])('%s', async (_name, text) => {
     expect(await check(ruleId, text + '\n')).toEqual([])
   })

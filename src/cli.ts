@@ -9,7 +9,7 @@ import {builtinRules} from '../rules/index.js'
 import {ConfigError, parseRuleFlag, resolveConfig, readConfigFile, ConfigFinder, type RuleSetting} from './config.js'
 import {findFiles} from './files.js'
 import {lintFile, lintFiles} from './lint.js'
-import {decodeArticle, FILE_ERROR} from './read.js'
+import {CONFIG_ERROR, decodeArticle, FILE_ERROR, INTERNAL_ERROR} from './read.js'
 import {formats, report, type Format} from './report.js'
 import path from 'node:path'
 
@@ -69,6 +69,9 @@ function version(): string {
 }
 
 class UsageError extends Error {}
+
+/** Messages that mean a file could not be linted at all: exit 2, not 1. */
+const troubleRules = new Set([FILE_ERROR, CONFIG_ERROR, INTERNAL_ERROR])
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
@@ -149,6 +152,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   let files: VFile[]
+  let trouble = false
   if (fromStdin) {
     const name = values['stdin-filename']
     const file = decodeArticle(await io.stdin(), name, cwd)
@@ -158,10 +162,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   } else {
     const list = await findFiles(patterns, cwd)
     if (list.unmatched.length > 0) {
+      // Like a missing file, a glob that matches nothing is an I/O error, but the other paths are still linted.
       io.stderr(`copydesk: no files matching ${list.unmatched.map((item) => `\`${item}\``).join(', ')}\n`)
-      return EXIT_TROUBLE
+      trouble = true
     }
     files = await lintFiles(list.files, {configPath: values.config, rules, cwd})
+    const configErrors = new Set(files.flatMap((file) => file.messages.filter((message) => message.ruleId === CONFIG_ERROR).map((message) => message.reason)))
+    for (const reason of configErrors) io.stderr(`copydesk: ${reason.replace(/^Not linted: /u, '')}\n`)
     for (const ignored of list.ignored) {
       const file = new VFile({path: ignored, cwd})
       const message = file.message('File ignored because of a matching pattern in .copydeskignore', {ruleId: 'ignored-file', source: 'copydesk'})
@@ -174,7 +181,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   io.stdout(report(files, {format, quiet: values.quiet, color}))
 
   const messages = files.flatMap((file) => file.messages)
-  if (messages.some((message) => message.fatal === true && (message.ruleId === FILE_ERROR || message.ruleId === 'internal-error'))) return EXIT_TROUBLE
+  if (trouble || messages.some((message) => message.fatal === true && troubleRules.has(message.ruleId ?? ''))) return EXIT_TROUBLE
   if (messages.some((message) => message.fatal === true)) return EXIT_FINDINGS
   const warnings = messages.filter((message) => message.fatal === false).length
   if (maxWarnings >= 0 && warnings > maxWarnings) {

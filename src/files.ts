@@ -15,7 +15,7 @@ const alwaysIgnored = ['**/node_modules/**', '**/.git/**']
 export interface FileList {
   /** Files to lint, relative to `cwd` where possible, sorted, without duplicates. */
   files: string[]
-  /** Patterns that matched nothing. */
+  /** Globs that matched nothing. (A plain path that does not exist is kept in `files`: reading it says `File not found`.) */
   unmatched: string[]
   /** Files named explicitly but ignored by `.copydeskignore`. */
   ignored: string[]
@@ -53,7 +53,7 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
   const extensions = `{${articleExtensions.join(',')}}`
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const type = isDynamicPattern(pattern) ? undefined : await kind(path.resolve(cwd, pattern))
-    if (type === 'file') {
+    if (type === 'file' || (type === undefined && !isDynamicPattern(pattern))) {
       if (isIgnored(pattern)) ignored.push(pattern)
       else found.add(path.normalize(pattern))
       continue

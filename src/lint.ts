@@ -1,9 +1,9 @@
 /** Linting, for the CLI and for programs: text in, VFiles with messages out. */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {ConfigFinder, readConfigFile, resolveConfig, type ConfigFile, type ResolvedConfig, type RuleSetting} from './config.js'
+import {ConfigError, ConfigFinder, readConfigFile, resolveConfig, type ConfigFile, type ResolvedConfig, type RuleSetting} from './config.js'
 import {processorFor} from './processor.js'
-import {createFile, FILE_ERROR, readArticle} from './read.js'
+import {CONFIG_ERROR, createFile, failed, FILE_ERROR, INTERNAL_ERROR, readArticle} from './read.js'
 
 export interface LintOptions {
   /** Where the text comes from: decides Markdown or plain text, and names the file in reports. */
@@ -28,7 +28,7 @@ export async function lintFile(file: VFile, config: ResolvedConfig): Promise<VFi
     const tree = processor.parse(file)
     await processor.run(tree, file)
   } catch (error) {
-    const message = file.message(`copydesk failed on this file: ${(error as Error).message}`, {ruleId: 'internal-error', source: 'copydesk'})
+    const message = file.message(`copydesk failed on this file: ${(error as Error).message}`, {ruleId: INTERNAL_ERROR, source: 'copydesk'})
     message.fatal = true
   }
   sortMessages(file)
@@ -42,7 +42,13 @@ export interface LintFilesOptions {
   cwd?: string
 }
 
-/** Lints files from disk, each with the nearest config (or `configPath`). Config errors throw `ConfigError`. */
+/**
+ * Lints files from disk, each with the nearest config (or `configPath`).
+ *
+ * An explicit `configPath` that is broken throws `ConfigError`: it would apply to every file. A
+ * broken config found upward from a file is that folder's problem only: each file under it gets
+ * a fatal `config-error` message naming the config and the key, and the other files are linted.
+ */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<VFile[]> {
   const cwd = options.cwd ?? process.cwd()
   const finder = new ConfigFinder()
@@ -57,10 +63,18 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     return config
   }
   const explicit = options.configPath ? path.resolve(cwd, options.configPath) : undefined
+  if (explicit) await configAt(explicit)
   const files: VFile[] = []
   for (const filePath of paths) {
     const absolute = path.resolve(cwd, filePath)
-    const config = await configAt(explicit ?? (await finder.find(path.dirname(absolute))))
+    let config: ResolvedConfig
+    try {
+      config = await configAt(explicit ?? (await finder.find(path.dirname(absolute))))
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      files.push(failed(filePath, cwd, `Not linted: config error: ${error.message}`, CONFIG_ERROR))
+      continue
+    }
     files.push(await lintFile(await readArticle(filePath, cwd), config))
   }
   return files

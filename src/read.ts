@@ -8,6 +8,12 @@ import {VFile} from 'vfile'
 /** The rule id of messages about files that could not be read as UTF-8 text. */
 export const FILE_ERROR = 'file-error'
 
+/** The rule id of messages on files that were not linted because the config that applies to them is broken. */
+export const CONFIG_ERROR = 'config-error'
+
+/** The rule id of the message on a file that a rule failed on. */
+export const INTERNAL_ERROR = 'internal-error'
+
 /** Makes the VFile copydesk lints: the BOM, if any, is removed and remembered in `data.bom`. */
 export function createFile(text: string, filePath?: string, cwd?: string): VFile {
   const bom = text.charCodeAt(0) === 0xfeff
@@ -57,9 +63,10 @@ export function decodeArticle(buffer: Uint8Array, filePath?: string, cwd?: strin
   return file
 }
 
-function failed(filePath: string | undefined, cwd: string | undefined, reason: string): VFile {
+/** A file that could not be linted, with one fatal message saying why. */
+export function failed(filePath: string | undefined, cwd: string | undefined, reason: string, ruleId: string = FILE_ERROR): VFile {
   const file = new VFile({path: filePath, cwd})
-  const message = file.message(reason, {ruleId: FILE_ERROR, source: 'copydesk'})
+  const message = file.message(reason, {ruleId, source: 'copydesk'})
   message.fatal = true
   return file
 }

@@ -121,10 +121,24 @@ describe('exit codes', () => {
     }
   })
 
-  it('2 when a path matches nothing', () => {
-    const result = copydesk(['no/such/*.md'], {cwd: temp})
+  it('2 when a glob matches nothing, and the other paths are still linted', () => {
+    expect(copydesk(['no/such/*.md'], {cwd: temp})).toMatchObject({code: 2, stderr: 'copydesk: no files matching `no/such/*.md`\n'})
+    const dir = folder({'bad.txt': 'The talks went on,and on.\n'})
+    const result = json(['no/such/*.md', 'bad.txt'], {cwd: dir})
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('copydesk: no files matching `no/such/*.md`\n')
+    expect(result.files.map((file) => [file.path, file.messages.map((m) => [m.ruleId, m.line, m.column])])).toEqual([['bad.txt', [['punctuation-spacing', 1, 18]]]])
+  })
+
+  it('2 for a missing file, reported on that file, and the other files are still linted', () => {
+    const dir = folder({'bad.txt': 'The talks went on,and on.\n'})
+    const result = json(['missing.txt', 'bad.txt'], {cwd: dir})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('')
+    expect(result.files.map((file) => [file.path, file.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.reason])])).toEqual([
+      ['bad.txt', [['punctuation-spacing', 'error', 1, 18, 'Missing space after `,`']]],
+      ['missing.txt', [['file-error', 'error', null, null, 'File not found']]]
+    ])
   })
 })
 
@@ -149,6 +163,18 @@ describe('configuration', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/config error: .*\.copydeskrc\.json: invalid JSON/)
     expect(copydesk(['a.txt', '--rule', 'nope=off'], {cwd: dir}).stderr).toMatch(/--rule: unknown rule `nope`/)
+  })
+
+  it('a broken config found upward stops only the files under it: they get a config-error, the rest are linted', () => {
+    const dir = folder({'news/a.txt': 'The talks went on,and on.\n', 'drafts/.copydeskrc.json': '{"rules": {"speling": "off"}}', 'drafts/b.txt': clean})
+    const result = json(['.'], {cwd: dir})
+    expect(result.code).toBe(2)
+    const reason = `Not linted: config error: ${path.join(dir, 'drafts', '.copydeskrc.json')}: rules: unknown rule \`speling\` (known: punctuation-spacing, spelling, repeated-words)`
+    expect(result.files.map((file) => [file.path, file.messages.map((m) => [m.ruleId, m.severity, m.line, m.reason])])).toEqual([
+      [path.join('drafts', 'b.txt'), [['config-error', 'error', null, reason]]],
+      [path.join('news', 'a.txt'), [['punctuation-spacing', 'error', 1, 'Missing space after `,`']]]
+    ])
+    expect(result.stderr).toBe(`copydesk: ${reason.replace('Not linted: ', '')}\n`)
   })
 })
 

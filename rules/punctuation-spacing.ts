@@ -4,7 +4,7 @@
  * space before `, . ; : ! ?`.
  */
 import {getArticle} from '../src/parse/article.js'
-import {inLiteral, proseRange} from '../src/parse/prose.js'
+import {inLiteral, isContiguousInSource, proseRange} from '../src/parse/prose.js'
 import {defineRule} from '../src/rule.js'
 import type {Article, Prose} from '../src/types.js'
 
@@ -139,7 +139,8 @@ export default defineRule({
       const report = (prose: Prose, from: number, to: number, reason: string, expected: string) => {
         const message = file.message(reason, {place: proseRange(prose, article.toPoint, from, to)})
         message.actual = prose.text.slice(from, to)
-        message.expected = [expected]
+        // Across dropped markup the source holds more than the prose: no certain fix there.
+        if (isContiguousInSource(prose, from, to)) message.expected = [expected]
       }
 
       for (const prose of article.prose) {

@@ -23,6 +23,9 @@ interface Flat {
   literals: Array<[number, number]>
 }
 
+/** Stands in the prose for an inline image, inline HTML or a footnote reference (U+FFFC OBJECT REPLACEMENT CHARACTER). */
+export const INLINE_OBJECT = '\uFFFC'
+
 /** Flattens inline content to text, aligning each character with its source offset. */
 function flatten(nodes: PhrasingContent[], source: string): Flat {
   const flat: Flat = {text: '', offsets: [], ends: [], literals: []}
@@ -50,6 +53,15 @@ function flatten(nodes: PhrasingContent[], source: string): Flat {
       }
       case 'break':
         push('\n', [start])
+        return
+      case 'image':
+      case 'imageReference':
+      case 'html':
+      case 'footnoteReference':
+        // Not prose, but not nothing either: one literal placeholder character for the whole node keeps
+        // the words and spaces on either side apart (`a  ![x](y.png)  b` has two doubled spaces, not one).
+        flat.literals.push([flat.text.length, flat.text.length + 1])
+        push(INLINE_OBJECT, [start], [end])
         return
       case 'link': {
         const before = flat.text.length

@@ -147,3 +147,15 @@ export function proseRange(prose: Prose, toPoint: ToPoint, from: number, to: num
   const end = to > from ? ends[Math.min(to, ends.length) - 1] : start
   return {start: toPoint(start), end: toPoint(end)}
 }
+
+/**
+ * Whether `prose.text.slice(from, to)` comes from one unbroken run of the source, with no markup
+ * dropped in between (`a  [ b](url)` puts a `[` between the spaces): only then can a fix replace
+ * the source range with new text and change nothing but what the message reports.
+ */
+export function isContiguousInSource(prose: Prose, from: number, to: number): boolean {
+  for (let index = from; index + 1 < to; index++) {
+    if (prose.ends[index] !== prose.offsets[index + 1]) return false
+  }
+  return true
+}

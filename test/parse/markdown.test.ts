@@ -175,6 +175,15 @@ describe('md: paragraphs', () => {
       ['test', '1:10@9-1:14@13']
     ])
   })
+  it('stands one literal placeholder in for an image, inline HTML or a footnote reference, spanning its source', () => {
+    const text = 'A ![logo](a.png) and<br>two[^1] words.\n\n[^1]: Note.\n'
+    const [prose] = parse(text).prose
+    expect(prose.text).toBe('A \uFFFC and\uFFFCtwo\uFFFC words.')
+    expect(prose.literals).toEqual([[2, 3], [7, 8], [11, 12]])
+    // Each placeholder's source is its whole node: `![logo](a.png)`, `<br>`, `[^1]`.
+    expect([2, 7, 11].map((index) => text.slice(prose.offsets[index], prose.ends[index]))).toEqual(['![logo](a.png)', '<br>', '[^1]'])
+    expect(words(prose).map(([word]) => word)).toEqual(['A', 'and', 'two', 'words'])
+  })
 })
 
 describe('md: lists', () => {

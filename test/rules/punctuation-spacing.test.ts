@@ -171,6 +171,18 @@ describe('punctuation-spacing: places', () => {
     ])
   })
 
+  it('reports spaces across dropped link markup without a fix, so that no fix can delete the markup', async () => {
+    // The prose is `Read   the docs`: the `[` sits between the spaces in the source.
+    expect(await check(ruleId, 'Read  [ the docs](http://x.org) now.\n', undefined, 'article.md')).toEqual([
+      {ruleId, line: 1, column: 5, endLine: 1, endColumn: 9, reason: 'Unexpected doubled space between words'}
+    ])
+  })
+
+  it('keeps the words on either side of an image apart', async () => {
+    expect(await check(ruleId, 'The logo![logo](a.png),here and there.\n', undefined, 'article.md')).toEqual([])
+    expect(places(await check(ruleId, 'The logo ![logo](a.png) here,and there.\n', undefined, 'article.md'))).toEqual([[1, 29, 1, 30]])
+  })
+
   it('checks Markdown list items and block quotes', async () => {
     const text = '- A list item,with a typo.\n\n> A quoted  line.\n'
     expect(places(await check(ruleId, text, undefined, 'article.md'))).toEqual([

@@ -7,6 +7,14 @@ describe('repeated-words', () => {
     expect(found).toMatchObject([{ruleId: 'repeated-words', line: 2, column: 8, endLine: 2, endColumn: 15, expected: ['the']}])
   })
 
+  it('offers no fix when the repeat spans dropped Markdown markup', async () => {
+    const found = await check('repeated-words', 'It was the [the](https://example.com) best plan of all.\n', undefined, 'article.md')
+    expect(found).toEqual([{ruleId: 'repeated-words', line: 1, column: 8, endLine: 1, endColumn: 16, reason: expect.stringContaining('`the`')}])
+    const plain = await check('repeated-words', 'It was the **the** best plan of all.\n', undefined, 'article.md')
+    expect(plain).toMatchObject([{line: 1, column: 8, endColumn: 17}])
+    expect(plain[0].expected).toBeUndefined()
+  })
+
   it('flags repeats in list items and table cells', async () => {
     const text = '- This is is a list item that repeats.\n| Name | Note |\n|---|---|\n| A | to to go |\n'
     const found = await check('repeated-words', text)

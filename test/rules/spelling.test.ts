@@ -1,6 +1,13 @@
-import {describe, expect, it} from 'vitest'
+import retextSpell from 'retext-spell'
+import {describe, expect, it, vi} from 'vitest'
 import {lint} from '../../src/lint.js'
 import {check} from '../helpers.js'
+
+// The real retext-spell, wrapped so that the tests can count how often a dictionary is built.
+vi.mock('retext-spell', async (importOriginal) => {
+  const real = (await importOriginal()) as {default: (...parameters: unknown[]) => unknown}
+  return {default: vi.fn(real.default)}
+})
 
 const words = (found: Array<{reason: string}>) => found.map(({reason}) => /`([^`]+)`/u.exec(reason)?.[1])
 
@@ -55,5 +62,19 @@ describe('spelling', () => {
     const text = 'A Short Heading\nThe skywave signal faded after the storm, as skywave signals do.\n'
     expect(words(await check('spelling', text))).toEqual(['skywave', 'skywave'])
     expect(await check('spelling', text, {words: ['skywave']})).toEqual([])
+  })
+
+  it('builds the dictionary once per run for each personal word list, not once per file', async () => {
+    const built = vi.mocked(retextSpell).mock.calls.length
+    const options = {filePath: 'a.txt', rules: {spelling: ['warn', {words: ['Zorblax']}] as ['warn', {words: string[]}]}}
+    for (const text of ['One text with a tpyo.\n', 'Another text with a tpyo.\n', 'A third text with a tpyo.\n']) {
+      expect((await lint(text, options)).messages.map((message) => message.column)).toContainEqual(expect.any(Number))
+    }
+    expect(vi.mocked(retextSpell).mock.calls.length - built).toBe(1)
+    // Another config (so another processor) with the same word list shares the dictionary.
+    await lint('Yet another text.\n', {filePath: 'b.txt', rules: {...options.rules, 'repeated-words': 'off'}})
+    expect(vi.mocked(retextSpell).mock.calls.length - built).toBe(1)
+    await lint('Yet another text.\n', {filePath: 'b.txt', rules: {spelling: ['warn', {words: ['Zorblax', 'Quuxly']}]}})
+    expect(vi.mocked(retextSpell).mock.calls.length - built).toBe(2)
   })
 })

@@ -48,6 +48,7 @@ export interface LintFilesOptions {
  * An explicit `configPath` that is broken throws `ConfigError`: it would apply to every file. A
  * broken config found upward from a file is that folder's problem only: each file under it gets
  * a fatal `config-error` message naming the config and the key, and the other files are linted.
+ * The files come back with their messages; their parsed articles are not kept (use `lint` for one).
  */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<VFile[]> {
   const cwd = options.cwd ?? process.cwd()
@@ -75,9 +76,20 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       files.push(failed(filePath, cwd, `Not linted: config error: ${error.message}`, CONFIG_ERROR))
       continue
     }
-    files.push(await lintFile(await readArticle(filePath, cwd), config))
+    files.push(release(await lintFile(await readArticle(filePath, cwd), config)))
   }
   return files
+}
+
+/**
+ * Drops what only the rules needed: the parsed article and the syntax-tree nodes that messages
+ * point back to (`ancestors`). A run over thousands of files then holds their messages, not
+ * their trees.
+ */
+function release(file: VFile): VFile {
+  delete file.data.article
+  for (const message of file.messages) message.ancestors = undefined
+  return file
 }
 
 /** Orders messages by place, as reporters expect. */

@@ -1,10 +1,15 @@
+import nspell from 'nspell'
 import retextSpell from 'retext-spell'
 import {describe, expect, it, vi} from 'vitest'
 import {lint} from '../../src/lint.js'
 import {check} from '../helpers.js'
 
-// The real retext-spell, wrapped so that the tests can count how often a dictionary is built.
+// The real retext-spell and nspell, wrapped so that the tests can count how often a dictionary is built.
 vi.mock('retext-spell', async (importOriginal) => {
+  const real = (await importOriginal()) as {default: (...parameters: unknown[]) => unknown}
+  return {default: vi.fn(real.default)}
+})
+vi.mock('nspell', async (importOriginal) => {
   const real = (await importOriginal()) as {default: (...parameters: unknown[]) => unknown}
   return {default: vi.fn(real.default)}
 })
@@ -65,16 +70,23 @@ describe('spelling', () => {
   })
 
   it('builds the dictionary once per run for each personal word list, not once per file', async () => {
-    const built = vi.mocked(retextSpell).mock.calls.length
+    // retext-spell builds the checker; copydesk's suggester builds its own speller on its first suggestion.
+    const built = () => [vi.mocked(retextSpell).mock.calls.length, vi.mocked(nspell).mock.calls.length]
+    const [checkers, spellers] = built()
     const options = {filePath: 'a.txt', rules: {spelling: ['warn', {words: ['Zorblax']}] as ['warn', {words: string[]}]}}
     for (const text of ['One text with a tpyo.\n', 'Another text with a tpyo.\n', 'A third text with a tpyo.\n']) {
-      expect((await lint(text, options)).messages.map((message) => message.column)).toContainEqual(expect.any(Number))
+      expect((await lint(text, options)).messages.map((message) => message.expected)).toEqual([expect.arrayContaining(['typo'])])
     }
-    expect(vi.mocked(retextSpell).mock.calls.length - built).toBe(1)
-    // Another config (so another processor) with the same word list shares the dictionary.
-    await lint('Yet another text.\n', {filePath: 'b.txt', rules: {...options.rules, 'repeated-words': 'off'}})
-    expect(vi.mocked(retextSpell).mock.calls.length - built).toBe(1)
-    await lint('Yet another text.\n', {filePath: 'b.txt', rules: {spelling: ['warn', {words: ['Zorblax', 'Quuxly']}]}})
-    expect(vi.mocked(retextSpell).mock.calls.length - built).toBe(2)
+    expect(built()).toEqual([checkers + 1, spellers + 1])
+    // Another config (so another processor) with the same word list shares both.
+    await lint('Yet another tpyo.\n', {filePath: 'b.txt', rules: {...options.rules, 'repeated-words': 'off'}})
+    expect(built()).toEqual([checkers + 1, spellers + 1])
+    await lint('Yet another tpyo.\n', {filePath: 'b.txt', rules: {spelling: ['warn', {words: ['Zorblax', 'Quuxly']}]}})
+    expect(built()).toEqual([checkers + 2, spellers + 2])
+  })
+
+  it('suggests words from the personal dictionary too', async () => {
+    const found = await check('spelling', 'A Short Heading\nThe skywvae signal faded.\n', {words: ['skywave']})
+    expect(found).toMatchObject([{line: 2, column: 5, expected: ['skywave']}])
   })
 })

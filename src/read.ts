@@ -3,6 +3,7 @@
  * unusable into a clear message on that file instead of an exception.
  */
 import fs from 'node:fs/promises'
+import path from 'node:path'
 import {VFile} from 'vfile'
 
 /** The rule id of messages about files that could not be read as UTF-8 text. */
@@ -22,11 +23,12 @@ export function createFile(text: string, filePath?: string, cwd?: string): VFile
   return file
 }
 
-/** Reads and decodes one file. A file that cannot be linted gets a fatal `file-error` message. */
+/** Reads and decodes one file (`filePath` relative to `cwd`). A file that cannot be linted gets a fatal `file-error` message. */
 export async function readArticle(filePath: string, cwd?: string): Promise<VFile> {
   let buffer: Buffer
   try {
-    buffer = await fs.readFile(filePath)
+    // Read relative to `cwd`, as the file's path is reported.
+    buffer = await fs.readFile(path.resolve(cwd ?? process.cwd(), filePath))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason =

@@ -4,11 +4,11 @@
  */
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import type {JsonFile} from '../src/report.js'
+import {temporaryFolders} from './helpers.js'
 
 const project = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(project, 'bin/copydesk.js')
@@ -24,17 +24,7 @@ function json(args: string[], options?: {cwd?: string; input?: string}) {
   return {...result, files: JSON.parse(result.stdout) as JsonFile[]}
 }
 
-const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-'))
-afterAll(() => fs.rmSync(temp, {recursive: true, force: true}))
-
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(temp, 'case-'))
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
-    fs.writeFileSync(path.join(dir, name), content)
-  }
-  return dir
-}
+const folder = temporaryFolders('copydesk-e2e-')
 
 const clean = 'A Clean Heading\nThis paragraph is spelled well and spaced well, and it says nothing wrong.\n'
 
@@ -122,7 +112,7 @@ describe('exit codes', () => {
   })
 
   it('2 when a glob matches nothing, and the other paths are still linted', () => {
-    expect(copydesk(['no/such/*.md'], {cwd: temp})).toMatchObject({code: 2, stderr: 'copydesk: no files matching `no/such/*.md`\n'})
+    expect(copydesk(['no/such/*.md'], {cwd: folder({})})).toMatchObject({code: 2, stderr: 'copydesk: no files matching `no/such/*.md`\n'})
     const dir = folder({'bad.txt': 'The talks went on,and on.\n'})
     const result = json(['no/such/*.md', 'bad.txt'], {cwd: dir})
     expect(result.code).toBe(2)

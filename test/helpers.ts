@@ -1,4 +1,8 @@
-/** Shared test helpers: lint a text with only the rules under test. */
+/** Shared test helpers: lint a text with only the rules under test; make folders of files. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {builtinRules} from '../rules/index.js'
 import type {RuleSetting} from '../src/config.js'
@@ -33,5 +37,22 @@ export function found(message: VFileMessage): Found {
     ...(end ? {endLine: end.line, endColumn: end.column} : {}),
     reason: message.reason,
     ...(message.expected ? {expected: [...message.expected]} : {})
+  }
+}
+
+/**
+ * Makes a function that writes a new temporary folder with the given files (name → content) and
+ * returns its path; all of them are removed after the calling test file's tests.
+ */
+export function temporaryFolders(prefix: string): (files: Record<string, string | Buffer>) => string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  afterAll(() => fs.rmSync(root, {recursive: true, force: true}))
+  return (files) => {
+    const dir = fs.mkdtempSync(path.join(root, 'case-'))
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
+      fs.writeFileSync(path.join(dir, name), content)
+    }
+    return dir
   }
 }

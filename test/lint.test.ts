@@ -1,22 +1,11 @@
 /** The programmatic entry points: `lint` for one text, `lintFiles` for files on disk. */
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {ConfigError} from '../src/config.js'
 import {lint, lintFiles} from '../src/lint.js'
+import {temporaryFolders} from './helpers.js'
 
-const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-lint-'))
-afterAll(() => fs.rmSync(temp, {recursive: true, force: true}))
-
-function folder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(temp, 'case-'))
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
-    fs.writeFileSync(path.join(dir, name), content)
-  }
-  return dir
-}
+const folder = temporaryFolders('copydesk-lint-')
 
 const text = 'A Short Heading\nThe talks went on,and the the delegates left.\n'
 

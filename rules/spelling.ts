@@ -23,7 +23,7 @@ interface Checker {
   /** Bounded suggestions, cached per word. */
   suggest: (word: string) => string[]
   /** Which of these words the dictionary does not know (by `spellingKey`). */
-  unknownOf: (words: ReadonlyArray<string | Word>) => Set<string>
+  unknownOf: (words: readonly Word[]) => Set<string>
   /**
    * Whether each word checked so far in this run is known, by `spellingKey`. retext-spell asks
    * the dictionary about every occurrence of every word; with this, each distinct word is looked
@@ -54,20 +54,18 @@ function checkerFor(words: readonly string[]): Checker {
 }
 
 /**
- * Asks retext-spell's own checker which of `words` it does not know, so that
- * suggestions need no second copy of the dictionary (building one takes a third
- * of a second). retext-spell only calls `message` on the file it is given, so a
- * minimal stand-in for the file collects the unknown words without building
- * messages.
+ * Asks retext-spell which of `words` it does not know, all in one sentence, so that each word is
+ * judged exactly as retext-spell judges it in the text (`well-known` by its parts, apostrophes
+ * normalized). retext-spell only calls `message` on the file it is given, so a minimal stand-in
+ * for the file collects the unknown words without building messages.
  */
-function unknownWords(transform: SpellTransformer): (words: ReadonlyArray<string | Word>) => Set<string> {
+function unknownWords(transform: SpellTransformer): (words: readonly Word[]) => Set<string> {
   return (words) => {
     const unknown = new Set<string>()
     const children: SentenceContent[] = []
     for (const word of words) {
       if (children.length > 0) children.push({type: 'WhiteSpaceNode', value: ' '})
-      // A real word node keeps its parts, so `well-known` is checked as retext-spell checks it in the text.
-      children.push(typeof word === 'string' ? {type: 'WordNode', children: [{type: 'TextNode', value: word}]} : word)
+      children.push(word)
     }
     const tree: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: [{type: 'SentenceNode', children}]}]}
     const collector = {

@@ -45,8 +45,9 @@ function checkerFor(words: readonly string[]): Checker {
     const attacher = retextSpell as unknown as (options: object) => SpellTransformer
     // `max: -1` turns off retext-spell's own suggestions: nspell's `suggest` takes
     // hundreds of milliseconds on a long unknown name. Ours are bounded (see `suggester`).
+    // `ignoreLiteral: false`: copydesk decides which words are mentions (see `isMention`).
     const personal = key || undefined
-    const transform = attacher({dictionary, personal, max: -1})
+    const transform = attacher({dictionary, personal, max: -1, ignoreLiteral: false})
     checker = {transform, suggest: suggester(personal), unknownOf: unknownWords(transform), known: new Map()}
     checkers.set(key, checker)
   }
@@ -186,6 +187,30 @@ function automaticCapitals(sentence: Sentence): Set<Word> {
   return result
 }
 
+const closers: Record<string, string> = {'“': '”', '‘': '’', '"': '"', "'": "'", '(': ')', '[': ']', '«': '»'}
+
+/** The first sibling of `sentence.children[index]` in direction `step` that is not white space. */
+function neighbour(sentence: Sentence, index: number, step: 1 | -1): SentenceContent | undefined {
+  for (let at = index + step; at >= 0 && at < sentence.children.length; at += step) {
+    if (sentence.children[at].type !== 'WhiteSpaceNode') return sentence.children[at]
+  }
+  return undefined
+}
+
+/**
+ * Whether a word stands alone in quotes or brackets: the word `“wohaw”`, a term `(colchicum)`. Such
+ * a word is mentioned, not used, and often on purpose not in any dictionary. (retext-spell's own
+ * literal test is off: it also skips words between commas or after a colon, as in `, hoewver,`,
+ * where typos are common.)
+ */
+function isMention(sentence: Sentence, index: number): boolean {
+  const before = neighbour(sentence, index, -1)
+  const after = neighbour(sentence, index, 1)
+  if (!before || !after || before.type === 'WordNode' || after.type === 'WordNode') return false
+  const closer = closers[toString(before)]
+  return closer !== undefined && toString(after) === closer
+}
+
 /** Capitalized words the document uses mid-sentence: evidence that they are names. */
 function midSentenceNames(tree: Root): Set<string> {
   const names = new Set<string>()
@@ -210,11 +235,12 @@ function checkableTree(tree: Root): Root {
   const names = midSentenceNames(tree)
   const prune = (sentence: Sentence): Sentence => {
     const automatic = automaticCapitals(sentence)
-    const children = sentence.children.map((child): SentenceContent => {
+    const children = sentence.children.map((child, index): SentenceContent => {
       if (child.type !== 'WordNode') return child
       const value = toString(child)
       const skip =
         alwaysSkipped(value) ||
+        isMention(sentence, index) ||
         (isCapitalized(value) && (!automatic.has(child) || names.has(stem(value))))
       return skip ? {type: 'SourceNode', value, position: child.position} : child
     })
@@ -240,8 +266,8 @@ function* sentencesIn(tree: Root): Generator<Sentence> {
 
 /**
  * The part of a checkable tree that retext-spell still has to see: the sentences that hold a word
- * the dictionary does not know. They are kept whole, known words included, because retext-spell
- * skips literal words, and whether a word is literal depends on the words and quotes around it.
+ * the dictionary does not know, each whole, so that retext-spell reports the word with its
+ * sentence as it would in the full tree.
  */
 function unknownOnly(tree: Root, checker: Checker): Root {
   const fresh = new Map<string, Word>()

@@ -63,6 +63,24 @@ describe('spelling', () => {
     expect(await check('spelling', '# Notes\n\nThe `teh` value and [a link](http://exampel.com) are fine.\n', undefined, 'a.md')).toEqual([])
   })
 
+  it('checks words between commas and after a colon, where retext-spell alone would read them as literals', async () => {
+    const text = 'A Short Heading\nThere are, hoewver, some letters, chceks, deeds and things: acecpted.\n'
+    const found = await check('spelling', text)
+    expect(found.map(({line, column}) => [line, column])).toEqual([
+      [2, 12],
+      [2, 35],
+      [2, 61]
+    ])
+    expect(words(found)).toEqual(['hoewver', 'chceks', 'acecpted'])
+  })
+
+  it('leaves alone a word mentioned alone in quotes or brackets', async () => {
+    const text = 'A Short Heading\nThe cowboys called it “wohaw” and sometimes "wohaw", a plant (colchicum) too.\n'
+    expect(await check('spelling', text)).toEqual([])
+    // Quotes around more than one word are speech, not a mention: its words are checked.
+    expect(words(await check('spelling', 'A Short Heading\nShe said “the wohaw ran” and left.\n'))).toEqual(['wohaw'])
+  })
+
   it('accepts words from the personal dictionary', async () => {
     const text = 'A Short Heading\nThe skywave signal faded after the storm, as skywave signals do.\n'
     expect(words(await check('spelling', text))).toEqual(['skywave', 'skywave'])

@@ -6,8 +6,10 @@
  * On top of it, copydesk leaves alone repeats that are deliberate: runs of
  * three or more (`down down down`), reduplications (`bye bye`, `hubba hubba`),
  * a stutter or echo in quoted speech (`“Wait wait,” she said`, `“let her go go”`;
- * a doubled function word such as `to to` is flagged even there), and a particle
- * followed by a preposition (`let us in in the dark`).
+ * a doubled function word such as `to to` is flagged even there), a particle
+ * followed by a preposition (`let us in in the dark`), `is is` or `was was` after a
+ * wh-clause (`What it is is a problem`), and `her her` after a verb with two objects
+ * (`gave her her keys`).
  */
 import type {Root} from 'nlcst'
 import retextRepeatedWords from 'retext-repeated-words'
@@ -33,6 +35,20 @@ const functionWords = new Set([
 ])
 const particles = new Set(['in', 'on'])
 
+// `What it is is`, `Whoever did it was was`: the first `is` ends a wh-clause that is the subject.
+const beForms = new Set(['is', 'was'])
+const clauseOpeners = /(?:^|[^\p{L}])(?:what|whatever|whoever|where|how|why|all)(?:[^\p{L}.!?;:,]+\p{L}+){1,6}[^\p{L}.!?;:,]*$/iu
+
+// `gave her her keys`: after a verb that takes two objects, `her` is the object, then the possessive.
+const twoObjectVerbs = new Set([
+  'give', 'gives', 'gave', 'given', 'giving', 'tell', 'tells', 'told', 'telling', 'show', 'shows', 'showed', 'shown', 'showing',
+  'bring', 'brings', 'brought', 'bringing', 'hand', 'hands', 'handed', 'send', 'sends', 'sent', 'offer', 'offers', 'offered',
+  'pass', 'passed', 'lend', 'lent', 'buy', 'bought', 'get', 'got', 'make', 'made', 'pay', 'paid', 'teach', 'taught', 'owe',
+  'owed', 'promise', 'promised', 'sell', 'sold', 'wish', 'wished', 'find', 'found', 'leave', 'left', 'ask', 'asked', 'write',
+  'wrote', 'read', 'fetch', 'fetched', 'grant', 'granted', 'deny', 'denied', 'save', 'saved', 'throw', 'threw', 'serve',
+  'served', 'award', 'awarded', 'allow', 'allowed', 'cost', 'bid', 'kiss', 'kissed', 'remind', 'reminded', 'cook', 'cooked'
+])
+
 function escape(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
 }
@@ -44,6 +60,12 @@ function deliberate(text: string, article: Article, word: string, start: number,
   // A third occurrence before or after: `down down down`.
   if (new RegExp(`(?:^|[^\\p{L}])${same}[ \\t]+$`, 'iu').test(text.slice(Math.max(0, start - word.length - 4), start))) return true
   if (new RegExp(`^[ \\t]+${same}(?![\\p{L}'’])`, 'iu').test(text.slice(end, end + word.length + 4))) return true
+  const lead = text.slice(Math.max(0, start - 80), start)
+  if (beForms.has(lower) && clauseOpeners.test(lead)) return true
+  if (lower === 'her') {
+    const verb = /(\p{L}+)[ \t]+$/u.exec(lead)
+    if (verb && twoObjectVerbs.has(verb[1].toLowerCase())) return true
+  }
   // `let us in in the dark`: a particle after an object, then a preposition.
   if (particles.has(lower)) {
     const before = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 12), start))

@@ -47,6 +47,27 @@ describe('repeated-words: deliberate repeats', () => {
     expect(await check('repeated-words', text)).toEqual([])
   })
 
+  it('leaves alone `is is` after a wh-clause and `her her` after a verb with two objects', async () => {
+    const text = [
+      'What it is is a problem for the whole region.',
+      'All he wants is is a fair chance at the job.',
+      'Whatever it was was gone by the morning.',
+      'She gave her her keys and told her her schedule.'
+    ].join('\n')
+    expect(await check('repeated-words', text)).toEqual([])
+  })
+
+  it('still flags `is is` and `her her` elsewhere', async () => {
+    const text = ['It is is wrong.', 'I know what he did, and it is is wrong.', 'The problem is is that it fails.', 'She lost her her keys.'].join('\n')
+    const found = await check('repeated-words', text)
+    expect(found.map(({ruleId, line, column, endColumn}) => [ruleId, line, column, endColumn])).toEqual([
+      ['repeated-words', 1, 4, 9],
+      ['repeated-words', 2, 28, 33],
+      ['repeated-words', 3, 13, 18],
+      ['repeated-words', 4, 10, 17]
+    ])
+  })
+
   it('still flags a capitalized repeat outside quotes and a doubled preposition after a noun', async () => {
     const text = 'The the report was late.\nThe talks went on in in the capital for a week.\n'
     const found = await check('repeated-words', text)

@@ -21,7 +21,8 @@ import type {Article} from '../src/types.js'
 /** Words whose doubling is idiomatic. */
 export const defaultAllowed = [
   'bye', 'chop', 'ha', 'hee', 'hip', 'ho', 'hubba', 'knock', 'la', 'many', 'no', 'now', 'pip', 'there',
-  'tsk', 'tut', 'very', 'well', 'yes', 'so', 'bang', 'boo', 'ding', 'dong', 'tick', 'tock', 'uh', 'um', 'oh', 'ah'
+  'tsk', 'tut', 'very', 'well', 'yes', 'so', 'bang', 'boo', 'ding', 'dong', 'tick', 'tock', 'uh', 'um', 'oh', 'ah',
+  'blah', 'pom', 'tom', 'bon', 'mahi', 'choo', 'baa', 'ooh', 'aah', 'yum', 'hush', 'boom', 'beep', 'wah', 'rah', 'cha'
 ] as const
 
 const objectPronouns = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them', 'one'])

@@ -40,6 +40,7 @@ describe('repeated-words: deliberate repeats', () => {
     const text = [
       'It narrows down down down and finally there is nothing left of it.',
       'The crowd cheered “Hubba hubba” and waved bye bye to the band.',
+      'The cheerleaders shook their pom pom and the chef grilled mahi mahi, blah blah.',
       'I said, “Wait wait” to Charlie, and he grinned at me.',
       'When we got back, Pops let us in in the dark and said nothing.',
       '“I coulda let her go go,” he said, and looked away.'

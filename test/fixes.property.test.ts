@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../src/lint.js'
+import {generatedTexts} from './helpers.js'
 
 const markdown = unified().use(remarkParse).use(remarkGfm)
 
@@ -27,39 +28,10 @@ function markup(text: string): string[] {
   return found
 }
 
-const atoms = [
-  'word', 'Word', 'the', 'NATO', 'U.S.', 'e.g.', '2,000', '3.5', ',', '.', ';', ':', '!', '?', ' ', '  ', '\n', '\n\n', '\r\n',
-  '|', ' | ', '---', '- ', '* ', '1. ', '# ', '## ', '`code`', '`', '*', '**', '_', '[link](http://x.com/a,b)', '[ spaced](u)',
-  '<b>', '&amp;', '&nbsp;', '\\', '> ', '“', '”', '’', "'", '"', '(', ')', 'Đukanović', '🙂', '\t', '    ', '```', '~~~', '---\n',
-  ':-:', '|---|', 'http://a.b/c', 'x@y.com', 'and and', 'The the', '\u00a0', '…', '...', 'Title Line', '[^1]', '![img](a.png)',
-  '<!-- c -->', '+++', '\\|', 'In 2023,the', 'end.Next'
-]
-
-/** A small linear congruential generator: the same seed gives the same texts on every machine. */
-function generator(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648
-    return state / 2147483648
-  }
-}
-
-function texts(seed: number, count: number): string[] {
-  const random = generator(seed)
-  const result: string[] = []
-  for (let n = 0; n < count; n++) {
-    let text = ''
-    const length = 1 + Math.floor(random() * 80)
-    for (let index = 0; index < length; index++) text += atoms[Math.floor(random() * atoms.length)]
-    result.push(text)
-  }
-  return result
-}
-
 describe('fixes on generated input', () => {
   it.each(['article.md', 'article.txt'])('no rule crashes on %s', async (filePath) => {
     const crashed: string[] = []
-    for (const text of texts(20261125, 150)) {
+    for (const text of generatedTexts(20261125, 150)) {
       const file = await lint(text, {filePath, rules: {spelling: 'off'}})
       for (const message of file.messages) if (message.ruleId === 'internal-error') crashed.push(`${JSON.stringify(text)}: ${message.reason}`)
     }
@@ -69,7 +41,7 @@ describe('fixes on generated input', () => {
   it('no certain fix in Markdown changes the markup around it', async () => {
     const broken: string[] = []
     let fixes = 0
-    for (const text of texts(20261125, 150)) {
+    for (const text of generatedTexts(20261125, 150)) {
       const file = await lint(text, {filePath: 'article.md', rules: {spelling: 'off'}})
       const value = String(file.value)
       const before = markup(value)

@@ -56,3 +56,36 @@ export function temporaryFolders(prefix: string): (files: Record<string, string 
     return dir
   }
 }
+
+const atoms = [
+  'word', 'Word', 'the', 'NATO', 'U.S.', 'e.g.', '2,000', '3.5', ',', '.', ';', ':', '!', '?', ' ', '  ', '\n', '\n\n', '\r\n',
+  '|', ' | ', '---', '- ', '* ', '1. ', '# ', '## ', '`code`', '`', '*', '**', '_', '[link](http://x.com/a,b)', '[ spaced](u)',
+  '<b>', '&amp;', '&nbsp;', '\\', '> ', '“', '”', '’', "'", '"', '(', ')', 'Đukanović', '🙂', '\t', '    ', '```', '~~~', '---\n',
+  ':-:', '|---|', 'http://a.b/c', 'x@y.com', 'and and', 'The the', '\u00a0', '…', '...', 'Title Line', '[^1]', '![img](a.png)',
+  '<!-- c -->', '+++', '\\|', 'In 2023,the', 'end.Next'
+]
+
+/** A small linear congruential generator: the same seed gives the same texts on every machine. */
+function generator(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648
+    return state / 2147483648
+  }
+}
+
+/**
+ * Texts made of Markdown markup, numbers, abbreviations, table pipes, quotes and odd characters,
+ * the same for the same seed on every machine: input for property tests.
+ */
+export function generatedTexts(seed: number, count: number): string[] {
+  const random = generator(seed)
+  const result: string[] = []
+  for (let n = 0; n < count; n++) {
+    let text = ''
+    const length = 1 + Math.floor(random() * 80)
+    for (let index = 0; index < length; index++) text += atoms[Math.floor(random() * atoms.length)]
+    result.push(text)
+  }
+  return result
+}

@@ -3,6 +3,7 @@
  * gives the block structure; prose is flattened from the inline nodes with every
  * character mapped back to its file offset.
  */
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import type {Nodes as MdastNodes, Parent as MdastParent, PhrasingContent, RootContent} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -82,37 +83,86 @@ function flatten(nodes: PhrasingContent[], source: string): Flat {
 }
 
 /**
- * Maps each character of a text node's value to its source range. The value can
- * differ from the source (escapes, character references, stripped indentation):
- * source characters that do not match are skipped, and a character reference
- * (`&eacute;`, `&#233;`) is the whole source of the one character it stands for.
+ * Maps each character of a text node's value to its source range. The value can differ from the
+ * source (escapes, character references, stripped indentation): source characters that do not
+ * match are skipped; a backslash escape (`\*`) maps to the escaped character, the backslash
+ * being dropped markup; a character reference (`&eacute;`, `&#233;`) is the whole source of the
+ * character it stands for (split over the two code units of an astral character).
  */
 function align(value: string, source: string, start: number, end: number): {offsets: number[]; ends: number[]} {
   const offsets = new Array<number>(value.length)
   const ends = new Array<number>(value.length)
+  const place = (index: number, from: number, to: number): void => {
+    offsets[index] = from
+    ends[index] = to
+  }
   let cursor = start
-  for (let index = 0; index < value.length; index++) {
-    const reference = source[cursor] === '&' && value[index] !== '&' ? characterReference.exec(source.slice(cursor, cursor + 40)) : null
-    if (reference) {
-      offsets[index] = cursor
-      ends[index] = cursor + reference[0].length
-      cursor = ends[index]
-      continue
-    }
+  let index = 0
+  while (index < value.length) {
     let probe = cursor
-    while (probe < end && source[probe] !== value[index]) probe++
-    if (probe < end) {
-      offsets[index] = probe
-      cursor = probe + 1
-    } else {
-      offsets[index] = Math.min(cursor, end - 1)
+    let placed = 0
+    while (probe < end && placed === 0) {
+      const char = source[probe]
+      if (char === '\\' && asciiPunctuation.test(source[probe + 1] ?? '')) {
+        if (source[probe + 1] === value[index]) {
+          place(index, probe + 1, probe + 2)
+          placed = 1
+          cursor = probe + 2
+          continue
+        }
+        // Unless the value has the backslash itself (raw text, as in an autolink literal), skip the escape.
+        if (value[index] !== '\\') {
+          probe += 2
+          continue
+        }
+      }
+      // A literal `&` in the value is raw text (an autolink literal keeps `&amp;` as it is).
+      if (char === '&' && value[index] !== '&') {
+        const reference = characterReference.exec(source.slice(probe, probe + 40))
+        const decoded = reference ? decodeReference(reference[0]) : undefined
+        if (reference && decoded && value.startsWith(decoded, index)) {
+          const after = probe + reference[0].length
+          // The first code unit gets the reference up to its last few characters, each further unit
+          // (an astral character's second half) one of those, so that the offsets keep increasing.
+          const rest = decoded.length - 1
+          place(index, probe, after - rest)
+          for (let unit = 1; unit <= rest; unit++) place(index + unit, after - rest + unit - 1, after - rest + unit)
+          placed = decoded.length
+          cursor = after
+          continue
+        }
+      }
+      if (char === value[index]) {
+        place(index, probe, probe + 1)
+        placed = 1
+        cursor = probe + 1
+      } else {
+        probe++
+      }
     }
-    ends[index] = offsets[index] + 1
+    if (placed === 0) {
+      // Not in the source (should not happen): keep the offsets increasing.
+      place(index, Math.min(cursor, end - 1), Math.min(cursor, end - 1) + 1)
+      placed = 1
+    }
+    index += placed
   }
   return {offsets, ends}
 }
 
+const asciiPunctuation = /^[!-/:-@[-`{-~]$/u
 const characterReference = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/u
+
+/** The text a character reference stands for, or undefined for an unknown name. */
+function decodeReference(reference: string): string | undefined {
+  const body = reference.slice(1, -1)
+  if (body.startsWith('#')) {
+    const code = /^#[xX]/u.test(body) ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10)
+    // CommonMark: code point 0, surrogates and values past U+10FFFF become U+FFFD.
+    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(code)
+  }
+  return decodeNamedCharacterReference(body) || undefined
+}
 
 export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
   const tree = markdown.parse(text)

@@ -160,6 +160,23 @@ describe('md: paragraphs', () => {
     expect(entities.prose[0].ends.slice(11, 13)).toEqual([16, 24])
   })
 
+  it('maps an escaped backslash, a reference after it, an astral reference and raw `&amp;` in an autolink', () => {
+    const text = 'Path a\\\\&nbsp;b, smile &#x1F600; now, see www.example.com/?a&amp;b end.\n'
+    const [prose] = parse(text).prose
+    expect(prose.text).toBe('Path a\\\u00a0b, smile \u{1F600} now, see www.example.com/?a&amp;b end.')
+    const source = (index: number) => text.slice(prose.offsets[index], prose.ends[index])
+    // `\\` is one backslash (the second), `&nbsp;` one no-break space.
+    expect([6, 7, 8].map(source)).toEqual(['\\', '&nbsp;', 'b'])
+    // The two code units of the emoji share its reference, in order.
+    const emoji = prose.text.indexOf('\u{1F600}')
+    expect(source(emoji) + source(emoji + 1)).toBe('&#x1F600;')
+    expect(prose.offsets[emoji + 1]).toBeGreaterThan(prose.offsets[emoji])
+    // The autolink literal keeps `&amp;` raw, character for character.
+    const amp = prose.text.indexOf('&amp;')
+    expect([0, 1, 2, 3, 4].map((k) => source(amp + k)).join('')).toBe('&amp;')
+    expect(words(prose).at(-1)).toEqual(['end', `1:${text.indexOf('end') + 1}@${text.indexOf('end')}-1:${text.indexOf('end') + 4}@${text.indexOf('end') + 3}`])
+  })
+
   it('keeps inline code in the prose text as a literal, as SourceNodes rather than words', () => {
     const article = parse('Run `npm test` now.\n')
     const [prose] = article.prose

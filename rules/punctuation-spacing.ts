@@ -28,13 +28,39 @@ const isUpper = (char: string | undefined): boolean => char !== undefined && /\p
 const isDigit = (char: string | undefined): boolean => char !== undefined && /\p{N}/u.test(char)
 const isLower = (char: string | undefined): boolean => char !== undefined && /\p{Ll}/u.test(char)
 
-/** The run of non-space characters around `index`. */
-function tokenAt(text: string, index: number): string {
-  let start = index
-  while (start > 0 && !/\s/u.test(text[start - 1])) start--
-  let end = index
-  while (end < text.length && !/\s/u.test(text[end])) end++
-  return text.slice(start, end)
+/** A run of non-space characters, with what the checks ask of it. */
+interface Token {
+  start: number
+  end: number
+  /** Paths, addresses, queries and identifiers, not prose. */
+  codeLike: boolean
+  colons: number
+  /** How many times a letter, a dot and a letter follow each other (`java.util.List`: 2). */
+  dottedNames: number
+}
+
+/**
+ * Finds the token around an index. Marks are visited left to right, so the last token is kept:
+ * a long run without spaces (`a,a,a,…`) is scanned once, not once per mark.
+ */
+function tokenFinder(text: string): (index: number) => Token {
+  let last: Token | undefined
+  return (index) => {
+    if (last && index >= last.start && index < last.end) return last
+    let start = index
+    while (start > 0 && !/\s/u.test(text[start - 1])) start--
+    let end = index
+    while (end < text.length && !/\s/u.test(text[end])) end++
+    const value = text.slice(start, end)
+    last = {
+      start,
+      end,
+      codeLike: /[/\\@=&#_<>{}~^|]|:\/\/|::/u.test(value),
+      colons: value.match(/:/gu)?.length ?? 0,
+      dottedNames: value.match(/\p{L}\.\p{L}/gu)?.length ?? 0
+    }
+    return last
+  }
 }
 
 /** The letters directly before `index`. */
@@ -55,15 +81,14 @@ function alphanumericBefore(text: string, index: number): string {
 const proseWordAfter = /^[“‘(]?\p{L}{2}/u
 
 /** Whether `text[index]` (a punctuation mark with a letter after it) is missing the space after it. */
-function missingSpaceAfter(text: string, index: number): boolean {
+function missingSpaceAfter(text: string, index: number, tokenAt: (index: number) => Token): boolean {
   const mark = text[index]
   const before = text[index - 1]
   let after = text[index + 1]
   if (mark !== '.' && /[“‘(]/u.test(after ?? '')) after = text[index + 2]
   if (!isLetter(after)) return false
-  const token = tokenAt(text, index)
-  // Paths, addresses, queries and identifiers, not prose.
-  if (/[/\\@=&#_<>{}~^|]|:\/\/|::/u.test(token)) return false
+  const token = tokenAt(index)
+  if (token.codeLike) return false
   const word = wordBefore(text, index)
   switch (mark) {
     case ',':
@@ -77,7 +102,7 @@ function missingSpaceAfter(text: string, index: number): boolean {
       if (word.length < 2) return false
       if (colonPrefixes.has(word.toLowerCase())) return false
       // `a:b:c` identifiers and ratios.
-      return (token.match(/:/gu)?.length ?? 0) === 1
+      return token.colons === 1
     }
     case '.': {
       // `in 2023.The`, `Figure 3.Results`: a bare number, then a capitalized word with lowercase
@@ -89,7 +114,7 @@ function missingSpaceAfter(text: string, index: number): boolean {
       return (
         isLower(before) &&
         // `java.util.List`, `www.Example.Com`: dotted names, not two sentences.
-        (token.match(/\p{L}\.\p{L}/gu)?.length ?? 0) === 1 &&
+        token.dottedNames === 1 &&
         word.length >= 2 &&
         isUpper(text[index + 1]) &&
         !abbreviationTail.test(text.slice(index + 1, index + 3)) &&
@@ -146,10 +171,11 @@ export default defineRule({
       for (const prose of article.prose) {
         const {text, literals} = prose
         if (settings.missingSpace) {
+          const tokenAt = tokenFinder(text)
           for (const match of text.matchAll(/[,;:!?.](?=[\p{L}“‘(])/gu)) {
             const index = match.index
             if (inLiteral(literals, index) || inLiteral(literals, index + 1)) continue
-            if (!missingSpaceAfter(text, index)) continue
+            if (!missingSpaceAfter(text, index, tokenAt)) continue
             report(prose, index, index + 1, `Missing space after \`${match[0]}\``, `${match[0]} `)
           }
         }

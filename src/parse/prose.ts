@@ -55,11 +55,17 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
   return merged
 }
 
-/** Whether index `index` of the prose text falls in one of its literal ranges. */
+/** Whether index `index` of the prose text falls in one of its literal ranges (sorted, not overlapping). */
 export function inLiteral(literals: ReadonlyArray<[number, number]>, index: number): boolean {
-  for (const [start, end] of literals) {
-    if (index < start) return false
-    if (index < end) return true
+  // Binary search: a long line can hold thousands of literals, and every word and mark asks.
+  let low = 0
+  let high = literals.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const [start, end] = literals[middle]
+    if (index < start) high = middle - 1
+    else if (index >= end) low = middle + 1
+    else return true
   }
   return false
 }

@@ -59,6 +59,18 @@ describe('punctuation-spacing: missing space after punctuation', () => {
     ])
   })
 
+  it('flags every mark in one long run without spaces, and judges each run on its own', async () => {
+    const text = 'They met in Albania,kosovo,and,Croatia,then left.\nSee java.util.List,then go.\n'
+    expect(places(await check(ruleId, text))).toEqual([
+      [1, 20, 1, 21],
+      [1, 27, 1, 28],
+      [1, 31, 1, 32],
+      [1, 39, 1, 40],
+      // The dots of the dotted name are not sentence ends; the comma after it is a missing space.
+      [2, 19, 2, 20]
+    ])
+  })
+
   it('flags the examples from the README', async () => {
     const text = 'We met in Albania,kosovo,and Croatia.\nNote:This is important.\nThe alliance (NATO),which grew, met.\n'
     expect(await check(ruleId, text)).toEqual([

@@ -12,13 +12,15 @@ export type ToPoint = (offset: number) => Point
 
 const english = new ParseEnglish()
 
-// Things that look like words but are not prose: addresses, domains, file names.
-const url = /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)[^\s<>"“”()[\]]*[^\s<>"“”()[\].,;:!?'’]/giu
-const email = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu
+// Things that look like words but are not prose: addresses, domains, file names. Each starts only
+// where its run of name characters starts (a lookbehind, not `\b`): with `\b`, every dot or dash in
+// a long run such as `a.a.a.…` was a new start and a new scan to the run's end, quadratic in its length.
+const url = /(?<![a-z\d+.-])(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)[^\s<>"“”()[\]]*[^\s<>"“”()[\].,;:!?'’]/giu
+const email = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu
 const domain =
-  /\b(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+(?:com|org|net|edu|gov|mil|int|io|co|ai|app|dev|info|biz|me|tv|us|uk|de|fr|eu|ru|cn|jp|in|au|ca|nl|it|es|se|no|ch|pl|br|ly|gl|xyz|news|online|site|tech|blog)\b(?:\/[^\s<>"“”()]*[^\s<>"“”().,;:!?'’])?/giu
+  /(?<![a-z\d.-])(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+(?:com|org|net|edu|gov|mil|int|io|co|ai|app|dev|info|biz|me|tv|us|uk|de|fr|eu|ru|cn|jp|in|au|ca|nl|it|es|se|no|ch|pl|br|ly|gl|xyz|news|online|site|tech|blog)\b(?:\/[^\s<>"“”()]*[^\s<>"“”().,;:!?'’])?/giu
 const fileName =
-  /\b[\w-]+(?:\.[\w-]+)*\.(?:md|markdown|txt|json|js|mjs|cjs|ts|tsx|jsx|py|rb|go|rs|java|c|h|cpp|html?|css|csv|tsv|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|zip|gz|tar|exe|ya?ml|xml|toml|ini|sh|log)\b/gu
+  /(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:md|markdown|txt|json|js|mjs|cjs|ts|tsx|jsx|py|rb|go|rs|java|c|h|cpp|html?|css|csv|tsv|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|zip|gz|tar|exe|ya?ml|xml|toml|ini|sh|log)\b/gu
 // Top-level domains that are also sentence openers: `history.In 1950` is a missing space, not a domain.
 const wordDomains = new Set(['in', 'it', 'me', 'no', 'us', 'news', 'online', 'site', 'blog', 'app', 'tech', 'dev', 'info'])
 const isSentenceNotDomain = (match: string): boolean => {

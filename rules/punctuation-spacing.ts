@@ -63,19 +63,18 @@ function tokenFinder(text: string): (index: number) => Token {
   }
 }
 
-/** The letters directly before `index`. */
-function wordBefore(text: string, index: number): string {
+/** The run of characters matching `characters` directly before `index`. */
+function runBefore(text: string, index: number, characters: RegExp): string {
   let start = index
-  while (start > 0 && /[\p{L}\p{M}]/u.test(text[start - 1])) start--
+  while (start > 0 && characters.test(text[start - 1])) start--
   return text.slice(start, index)
 }
 
+/** The letters directly before `index`. */
+const wordBefore = (text: string, index: number): string => runBefore(text, index, /[\p{L}\p{M}]/u)
+
 /** The letters and digits directly before `index` (`1990s`, `2023`, `NATO`). */
-function alphanumericBefore(text: string, index: number): string {
-  let start = index
-  while (start > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[start - 1])) start--
-  return text.slice(start, index)
-}
+const alphanumericBefore = (text: string, index: number): string => runBefore(text, index, /[\p{L}\p{M}\p{N}]/u)
 
 // A word of two letters or more, the start of prose after a mark: `the`, `The`, `NATO`.
 const proseWordAfter = /^[“‘(]?\p{L}{2}/u

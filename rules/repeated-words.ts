@@ -63,15 +63,10 @@ function deliberate(text: string, article: Article, word: string, start: number,
   if (new RegExp(`^[ \\t]+${same}(?![\\p{L}'’])`, 'iu').test(text.slice(end, end + word.length + 4))) return true
   const lead = text.slice(Math.max(0, start - 80), start)
   if (beForms.has(lower) && clauseOpeners.test(lead)) return true
-  if (lower === 'her') {
-    const verb = /(\p{L}+)[ \t]+$/u.exec(lead)
-    if (verb && twoObjectVerbs.has(verb[1].toLowerCase())) return true
-  }
+  const previous = /(\p{L}+)[ \t]+$/u.exec(lead)?.[1].toLowerCase()
+  if (lower === 'her' && previous !== undefined && twoObjectVerbs.has(previous)) return true
   // `let us in in the dark`: a particle after an object, then a preposition.
-  if (particles.has(lower)) {
-    const before = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 12), start))
-    if (before && objectPronouns.has(before[1].toLowerCase())) return true
-  }
+  if (particles.has(lower) && previous !== undefined && objectPronouns.has(previous)) return true
   // A stutter or an echo in quoted speech: `“Wait wait”`, `“They'll they'll think I did it”`,
   // `“I coulda let her go go”`. A doubled function word in quotes is still a slip.
   if (/^\p{Lu}/u.test(text.slice(start, start + 1)) || !functionWords.has(lower)) {

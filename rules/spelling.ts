@@ -211,19 +211,23 @@ function isMention(sentence: Sentence, index: number): boolean {
   return closer !== undefined && toString(after) === closer
 }
 
+/** The sentences of a tree, in order. */
+function* sentencesIn(tree: Root): Generator<Sentence> {
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') yield sentence
+  }
+}
+
 /** Capitalized words the document uses mid-sentence: evidence that they are names. */
 function midSentenceNames(tree: Root): Set<string> {
   const names = new Set<string>()
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue
-      const automatic = automaticCapitals(sentence)
-      for (const child of sentence.children) {
-        if (child.type === 'WordNode' && !automatic.has(child)) {
-          const value = stem(toString(child))
-          if (isCapitalized(value)) names.add(value)
-        }
+  for (const sentence of sentencesIn(tree)) {
+    const automatic = automaticCapitals(sentence)
+    for (const child of sentence.children) {
+      if (child.type === 'WordNode' && !automatic.has(child)) {
+        const value = stem(toString(child))
+        if (isCapitalized(value)) names.add(value)
       }
     }
   }
@@ -256,14 +260,6 @@ function checkableTree(tree: Root): Root {
   }
 }
 
-/** The sentences of a tree, in order. */
-function* sentencesIn(tree: Root): Generator<Sentence> {
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') yield sentence
-  }
-}
-
 /**
  * The part of a checkable tree that retext-spell still has to see: the sentences that hold a word
  * the dictionary does not know, each whole, so that retext-spell reports the word with its
@@ -271,23 +267,23 @@ function* sentencesIn(tree: Root): Generator<Sentence> {
  */
 function unknownOnly(tree: Root, checker: Checker): Root {
   const fresh = new Map<string, Word>()
-  for (const sentence of sentencesIn(tree)) {
+  const sentences = [...sentencesIn(tree)].map((sentence) => {
+    const keys: string[] = []
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
       const key = spellingKey(child)
+      keys.push(key)
       if (!checker.known.has(key) && !fresh.has(key)) fresh.set(key, child)
     }
-  }
+    return {sentence, keys}
+  })
   if (fresh.size > 0) {
     const unknown = checker.unknownOf([...fresh.values()])
     for (const key of fresh.keys()) checker.known.set(key, !unknown.has(key))
   }
-  const children: Paragraph[] = []
-  for (const sentence of sentencesIn(tree)) {
-    if (sentence.children.some((child) => child.type === 'WordNode' && checker.known.get(spellingKey(child)) === false)) {
-      children.push({type: 'ParagraphNode', children: [sentence]})
-    }
-  }
+  const children: Paragraph[] = sentences
+    .filter(({keys}) => keys.some((key) => checker.known.get(key) === false))
+    .map(({sentence}) => ({type: 'ParagraphNode', children: [sentence]}))
   return {...tree, children}
 }
 

@@ -8,7 +8,7 @@ import {VFile} from 'vfile'
 import {builtinRules} from '../rules/index.js'
 import {ConfigError, parseRuleFlag, resolveConfig, readConfigFile, ConfigFinder, type RuleSetting} from './config.js'
 import {findFiles} from './files.js'
-import {lintFile, lintFiles} from './lint.js'
+import {configErrorReason, lintFile, lintFiles, NOT_LINTED} from './lint.js'
 import {CONFIG_ERROR, decodeArticle, FILE_ERROR, INTERNAL_ERROR} from './read.js'
 import {formats, report, type Format} from './report.js'
 import path from 'node:path'
@@ -83,7 +83,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       return EXIT_TROUBLE
     }
     if (error instanceof ConfigError) {
-      io.stderr(`copydesk: config error: ${error.message}\n`)
+      io.stderr(`copydesk: ${configErrorReason(error)}\n`)
       return EXIT_TROUBLE
     }
     io.stderr(`copydesk: internal error: ${(error as Error).message}\n`)
@@ -168,7 +168,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     files = await lintFiles(list.files, {configPath: values.config, rules, cwd})
     const configErrors = new Set(files.flatMap((file) => file.messages.filter((message) => message.ruleId === CONFIG_ERROR).map((message) => message.reason)))
-    for (const reason of configErrors) io.stderr(`copydesk: ${reason.replace(/^Not linted: /u, '')}\n`)
+    for (const reason of configErrors) io.stderr(`copydesk: ${reason.slice(NOT_LINTED.length)}\n`)
     for (const ignored of list.ignored) {
       const file = new VFile({path: ignored, cwd})
       const message = file.message('File ignored because of a matching pattern in .copydeskignore', {ruleId: 'ignored-file', source: 'copydesk'})

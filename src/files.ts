@@ -52,8 +52,10 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
   const ignored: string[] = []
   const extensions = `{${articleExtensions.join(',')}}`
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
-    const type = isDynamicPattern(pattern) ? undefined : await kind(path.resolve(cwd, pattern))
-    if (type === 'file' || (type === undefined && !isDynamicPattern(pattern))) {
+    const dynamic = isDynamicPattern(pattern)
+    const type = dynamic ? undefined : await kind(path.resolve(cwd, pattern))
+    // A plain path that does not exist is kept: reading it reports `File not found` on that file.
+    if (type === 'file' || (!dynamic && type === undefined)) {
       if (isIgnored(pattern)) ignored.push(pattern)
       else found.add(path.normalize(pattern))
       continue

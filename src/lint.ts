@@ -35,6 +35,12 @@ export async function lintFile(file: VFile, config: ResolvedConfig): Promise<VFi
   return file
 }
 
+/** How the reason of a `config-error` message starts; the rest is `configErrorReason`. */
+export const NOT_LINTED = 'Not linted: '
+
+/** What a broken config says, on the files it governs and once on stderr. */
+export const configErrorReason = (error: ConfigError): string => `config error: ${error.message}`
+
 export interface LintFilesOptions {
   /** A config file to use for every file instead of searching upward from each. */
   configPath?: string
@@ -73,7 +79,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       config = await configAt(explicit ?? (await finder.find(path.dirname(absolute))))
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error
-      files.push(failed(filePath, cwd, `Not linted: config error: ${error.message}`, CONFIG_ERROR))
+      files.push(failed(filePath, cwd, `${NOT_LINTED}${configErrorReason(error)}`, CONFIG_ERROR))
       continue
     }
     files.push(release(await lintFile(await readArticle(filePath, cwd), config)))

@@ -5,7 +5,7 @@
  */
 import {getArticle} from '../src/parse/article.js'
 import {inLiteral, isContiguousInSource, proseRange} from '../src/parse/prose.js'
-import {defineRule} from '../src/rule.js'
+import {certainFix, defineRule} from '../src/rule.js'
 import type {Article, Prose} from '../src/types.js'
 
 // URI schemes and namespace prefixes that legitimately put a letter right after a colon.
@@ -164,7 +164,7 @@ export default defineRule({
         const message = file.message(reason, {place: proseRange(prose, article.toPoint, from, to)})
         message.actual = prose.text.slice(from, to)
         // Across dropped markup the source holds more than the prose: no certain fix there.
-        if (isContiguousInSource(prose, from, to)) message.expected = [expected]
+        if (isContiguousInSource(prose, from, to)) certainFix(message, expected)
       }
 
       for (const prose of article.prose) {

@@ -15,7 +15,7 @@ import type {Root} from 'nlcst'
 import retextRepeatedWords from 'retext-repeated-words'
 import type {VFile} from 'vfile'
 import {getArticle} from '../src/parse/article.js'
-import {defineRule} from '../src/rule.js'
+import {certainFix, defineRule} from '../src/rule.js'
 import type {Article} from '../src/types.js'
 
 /** Words whose doubling is idiomatic. */
@@ -114,6 +114,7 @@ export default defineRule({
         // Across dropped markup (`the [the](url)`) the source range holds more than the two words:
         // replacing it with one word would lose the markup, so there is no certain fix.
         if (start === undefined || end === undefined || text.slice(start, end) !== message.actual) message.expected = undefined
+        else certainFix(message, word)
         file.messages.push(message)
       }
     }

@@ -21,6 +21,8 @@ export interface JsonMessage {
   note?: string
   actual?: string
   expected?: string[]
+  /** `expected[0]` is the one safe replacement of the range (see `certainFix`). */
+  fixable?: boolean
 }
 
 export interface JsonFile {
@@ -52,6 +54,7 @@ export function toJson(files: readonly VFile[]): JsonFile[] {
       if (message.note) json.note = message.note
       if (message.actual !== undefined) json.actual = message.actual
       if (message.expected) json.expected = [...message.expected]
+      if (message.fixable) json.fixable = true
       return json
     })
   }))

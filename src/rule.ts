@@ -7,6 +7,17 @@
 import type {Root} from 'nlcst'
 import type {Plugin, Transformer} from 'unified'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /**
+     * Set by `certainFix`: replacing the source range of `place` with `expected[0]` is safe, so
+     * `--fix` may apply it. `expected` without this flag holds suggestions that a person must choose from.
+     */
+    fixable?: boolean
+  }
+}
 
 /** How a rule's findings count: `error` fails the run, `warn` reports, `off` disables. */
 export type Severity = 'off' | 'warn' | 'error'
@@ -63,6 +74,16 @@ export function defineRule<S extends OptionsSchema>(rule: Rule<S>): Rule<S> {
     throw new Error(`copydesk: rule id \`${rule.meta.id}\` must be kebab-case`)
   }
   return rule
+}
+
+/**
+ * Marks `message` as having exactly one safe repair: its `place` (a range with offsets into the
+ * original file) is replaced by `replacement`. Use it only where no reader could want anything
+ * else; give uncertain suggestions in `message.expected` without calling this.
+ */
+export function certainFix(message: VFileMessage, replacement: string): void {
+  message.expected = [replacement]
+  message.fixable = true
 }
 
 /** Thrown for options that do not fit a rule's schema; `key` names the offending option. */

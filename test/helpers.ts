@@ -17,6 +17,8 @@ export interface Found {
   endColumn?: number
   reason: string
   expected?: string[]
+  /** True when `expected[0]` is a certain fix (see `certainFix`). */
+  fixable?: boolean
 }
 
 /** Lints `text` (as `filePath`, default `article.txt`) with only `ruleId` on, with `options` if given. */
@@ -36,7 +38,8 @@ export function found(message: VFileMessage): Found {
     column: message.column,
     ...(end ? {endLine: end.line, endColumn: end.column} : {}),
     reason: message.reason,
-    ...(message.expected ? {expected: [...message.expected]} : {})
+    ...(message.expected ? {expected: [...message.expected]} : {}),
+    ...(message.fixable ? {fixable: true} : {})
   }
 }
 

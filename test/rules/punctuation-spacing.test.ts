@@ -12,16 +12,16 @@ const places = (found: Found[]) => found.map(({line, column, endLine, endColumn}
 describe('punctuation-spacing: missing space after punctuation', () => {
   it('flags a comma between two words', async () => {
     expect(await check(ruleId, 'The alliance ensures security,NATO said.\n')).toEqual([
-      {ruleId, line: 1, column: 30, endLine: 1, endColumn: 31, reason: 'Missing space after `,`', expected: [', ']}
+      {ruleId, line: 1, column: 30, endLine: 1, endColumn: 31, reason: 'Missing space after `,`', expected: [', '], fixable: true}
     ])
     expect(await check(ruleId, 'We value regional stability,Albania added.\n')).toEqual([
-      {ruleId, line: 1, column: 28, endLine: 1, endColumn: 29, reason: 'Missing space after `,`', expected: [', ']}
+      {ruleId, line: 1, column: 28, endLine: 1, endColumn: 29, reason: 'Missing space after `,`', expected: [', '], fixable: true}
     ])
   })
 
   it('flags a full stop between a lowercase letter and a capitalized word', async () => {
     expect(await check(ruleId, 'They doubled their efforts.Proposed changes followed.\n')).toEqual([
-      {ruleId, line: 1, column: 27, endLine: 1, endColumn: 28, reason: 'Missing space after `.`', expected: ['. ']}
+      {ruleId, line: 1, column: 27, endLine: 1, endColumn: 28, reason: 'Missing space after `.`', expected: ['. '], fixable: true}
     ])
   })
 
@@ -31,7 +31,7 @@ describe('punctuation-spacing: missing space after punctuation', () => {
     ['We saw him.As usual he waved.', 11]
   ])('flags a full stop after a short word: %j', async (text, column) => {
     expect(await check(ruleId, text + '\n')).toEqual([
-      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: 'Missing space after `.`', expected: ['. ']}
+      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: 'Missing space after `.`', expected: ['. '], fixable: true}
     ])
   })
 
@@ -42,7 +42,7 @@ describe('punctuation-spacing: missing space after punctuation', () => {
     ['?', 'Did it work?Maybe not.', 12]
   ])('flags `%s` between words', async (mark, text, column) => {
     expect(await check(ruleId, text + '\n')).toEqual([
-      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: `Missing space after \`${mark}\``, expected: [`${mark} `]}
+      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: `Missing space after \`${mark}\``, expected: [`${mark} `], fixable: true}
     ])
   })
 
@@ -55,7 +55,7 @@ describe('punctuation-spacing: missing space after punctuation', () => {
     ['See Figure 3.Results follow.', '.', 13]
   ])('flags a mark after a number when a word follows: %j', async (text, mark, column) => {
     expect(await check(ruleId, text + '\n')).toEqual([
-      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: `Missing space after \`${mark}\``, expected: [`${mark} `]}
+      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: `Missing space after \`${mark}\``, expected: [`${mark} `], fixable: true}
     ])
   })
 
@@ -74,10 +74,10 @@ describe('punctuation-spacing: missing space after punctuation', () => {
   it('flags the examples from the README', async () => {
     const text = 'We met in Albania,kosovo,and Croatia.\nNote:This is important.\nThe alliance (NATO),which grew, met.\n'
     expect(await check(ruleId, text)).toEqual([
-      {ruleId, line: 1, column: 18, endLine: 1, endColumn: 19, reason: 'Missing space after `,`', expected: [', ']},
-      {ruleId, line: 1, column: 25, endLine: 1, endColumn: 26, reason: 'Missing space after `,`', expected: [', ']},
-      {ruleId, line: 2, column: 5, endLine: 2, endColumn: 6, reason: 'Missing space after `:`', expected: [': ']},
-      {ruleId, line: 3, column: 20, endLine: 3, endColumn: 21, reason: 'Missing space after `,`', expected: [', ']}
+      {ruleId, line: 1, column: 18, endLine: 1, endColumn: 19, reason: 'Missing space after `,`', expected: [', '], fixable: true},
+      {ruleId, line: 1, column: 25, endLine: 1, endColumn: 26, reason: 'Missing space after `,`', expected: [', '], fixable: true},
+      {ruleId, line: 2, column: 5, endLine: 2, endColumn: 6, reason: 'Missing space after `:`', expected: [': '], fixable: true},
+      {ruleId, line: 3, column: 20, endLine: 3, endColumn: 21, reason: 'Missing space after `,`', expected: [', '], fixable: true}
     ])
   })
 
@@ -93,8 +93,8 @@ describe('punctuation-spacing: missing space after punctuation', () => {
   it('flags a comma right before an opening quote or parenthesis', async () => {
     const found = await check(ruleId, 'He said,“Hello there.”\nShe answered,(quietly) that it was late.\n')
     expect(found).toEqual([
-      {ruleId, line: 1, column: 8, endLine: 1, endColumn: 9, reason: 'Missing space after `,`', expected: [', ']},
-      {ruleId, line: 2, column: 13, endLine: 2, endColumn: 14, reason: 'Missing space after `,`', expected: [', ']}
+      {ruleId, line: 1, column: 8, endLine: 1, endColumn: 9, reason: 'Missing space after `,`', expected: [', '], fixable: true},
+      {ruleId, line: 2, column: 13, endLine: 2, endColumn: 14, reason: 'Missing space after `,`', expected: [', '], fixable: true}
     ])
   })
 })
@@ -102,20 +102,20 @@ describe('punctuation-spacing: missing space after punctuation', () => {
 describe('punctuation-spacing: doubled spaces', () => {
   it('flags two spaces between words', async () => {
     expect(await check(ruleId, 'This has  two spaces in it.\n')).toEqual([
-      {ruleId, line: 1, column: 9, endLine: 1, endColumn: 11, reason: 'Unexpected doubled space between words', expected: [' ']}
+      {ruleId, line: 1, column: 9, endLine: 1, endColumn: 11, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}
     ])
   })
 
   it('flags a no-break space followed by a space, and two no-break spaces', async () => {
     expect(await check(ruleId, 'See also\u00a0 Balkans for more.\n')).toEqual([
-      {ruleId, line: 1, column: 9, endLine: 1, endColumn: 11, reason: 'Unexpected doubled space between words', expected: [' ']}
+      {ruleId, line: 1, column: 9, endLine: 1, endColumn: 11, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}
     ])
     expect(places(await check(ruleId, 'It was two\u00a0\u00a0kilometres away.\n'))).toEqual([[1, 11, 1, 13]])
   })
 
   it('flags a doubled space after a sentence when the document does not use that style', async () => {
     expect(await check(ruleId, 'This ends here.  Then another begins.\n')).toEqual([
-      {ruleId, line: 1, column: 16, endLine: 1, endColumn: 18, reason: 'Unexpected doubled space after a sentence', expected: [' ']}
+      {ruleId, line: 1, column: 16, endLine: 1, endColumn: 18, reason: 'Unexpected doubled space after a sentence', expected: [' '], fixable: true}
     ])
     // A no-break space plus a space after a sentence is doubled too.
     expect(places(await check(ruleId, 'He went home.\u00a0 Then he slept.\n'))).toEqual([[1, 14, 1, 16]])
@@ -129,30 +129,30 @@ describe('punctuation-spacing: doubled spaces', () => {
 describe('punctuation-spacing: space before punctuation', () => {
   it('flags a space before a full stop and before a comma', async () => {
     expect(await check(ruleId, 'It was the Program .\n')).toEqual([
-      {ruleId, line: 1, column: 19, endLine: 1, endColumn: 20, reason: 'Unexpected space before `.`', expected: ['']}
+      {ruleId, line: 1, column: 19, endLine: 1, endColumn: 20, reason: 'Unexpected space before `.`', expected: [''], fixable: true}
     ])
     expect(await check(ruleId, 'A word , then more.\n')).toEqual([
-      {ruleId, line: 1, column: 7, endLine: 1, endColumn: 8, reason: 'Unexpected space before `,`', expected: ['']}
+      {ruleId, line: 1, column: 7, endLine: 1, endColumn: 8, reason: 'Unexpected space before `,`', expected: [''], fixable: true}
     ])
   })
 
   it('flags a space before `; : ! ?`', async () => {
     const found = await check(ruleId, 'A word ; then more : ok ! yes ? no.\n')
-    expect(found.map(({line, column, endColumn, reason, expected}) => ({line, column, endColumn, reason, expected}))).toEqual([
-      {line: 1, column: 7, endColumn: 8, reason: 'Unexpected space before `;`', expected: ['']},
-      {line: 1, column: 19, endColumn: 20, reason: 'Unexpected space before `:`', expected: ['']},
-      {line: 1, column: 24, endColumn: 25, reason: 'Unexpected space before `!`', expected: ['']},
-      {line: 1, column: 30, endColumn: 31, reason: 'Unexpected space before `?`', expected: ['']}
+    expect(found.map(({line, column, endColumn, reason, expected, fixable}) => ({line, column, endColumn, reason, expected, fixable}))).toEqual([
+      {line: 1, column: 7, endColumn: 8, reason: 'Unexpected space before `;`', expected: [''], fixable: true},
+      {line: 1, column: 19, endColumn: 20, reason: 'Unexpected space before `:`', expected: [''], fixable: true},
+      {line: 1, column: 24, endColumn: 25, reason: 'Unexpected space before `!`', expected: [''], fixable: true},
+      {line: 1, column: 30, endColumn: 31, reason: 'Unexpected space before `?`', expected: [''], fixable: true}
     ])
   })
 
   it('flags all the spaces before the mark as one finding, not also as a doubled space', async () => {
     expect(await check(ruleId, 'The end   .\n')).toEqual([
-      {ruleId, line: 1, column: 8, endLine: 1, endColumn: 11, reason: 'Unexpected space before `.`', expected: ['']}
+      {ruleId, line: 1, column: 8, endLine: 1, endColumn: 11, reason: 'Unexpected space before `.`', expected: [''], fixable: true}
     ])
     // With the space-before check off, the same run is a doubled space.
     expect(await check(ruleId, 'The end   .\n', {spaceBefore: false})).toEqual([
-      {ruleId, line: 1, column: 8, endLine: 1, endColumn: 11, reason: 'Unexpected doubled space between words', expected: [' ']}
+      {ruleId, line: 1, column: 8, endLine: 1, endColumn: 11, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}
     ])
   })
 })
@@ -161,25 +161,25 @@ describe('punctuation-spacing: places', () => {
   it('reports lines other than the first in a plain-text file, each line its own block', async () => {
     const text = 'First line is fine.\nSecond line,has one.\nThird  line has another.\nThe fourth line is fine .\n'
     expect(await check(ruleId, text)).toEqual([
-      {ruleId, line: 2, column: 12, endLine: 2, endColumn: 13, reason: 'Missing space after `,`', expected: [', ']},
-      {ruleId, line: 3, column: 6, endLine: 3, endColumn: 8, reason: 'Unexpected doubled space between words', expected: [' ']},
-      {ruleId, line: 4, column: 24, endLine: 4, endColumn: 25, reason: 'Unexpected space before `.`', expected: ['']}
+      {ruleId, line: 2, column: 12, endLine: 2, endColumn: 13, reason: 'Missing space after `,`', expected: [', '], fixable: true},
+      {ruleId, line: 3, column: 6, endLine: 3, endColumn: 8, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true},
+      {ruleId, line: 4, column: 24, endLine: 4, endColumn: 25, reason: 'Unexpected space before `.`', expected: [''], fixable: true}
     ])
   })
 
   it('points into the original Markdown file although markup is stripped', async () => {
     const text = '# Title\n\nFirst paragraph is here.\n\nThe **alliance** ensures security,NATO said and  more.\n\nIt was the **Program** .\n'
     expect(await check(ruleId, text, undefined, 'article.md')).toEqual([
-      {ruleId, line: 5, column: 34, endLine: 5, endColumn: 35, reason: 'Missing space after `,`', expected: [', ']},
-      {ruleId, line: 5, column: 48, endLine: 5, endColumn: 50, reason: 'Unexpected doubled space between words', expected: [' ']},
-      {ruleId, line: 7, column: 23, endLine: 7, endColumn: 24, reason: 'Unexpected space before `.`', expected: ['']}
+      {ruleId, line: 5, column: 34, endLine: 5, endColumn: 35, reason: 'Missing space after `,`', expected: [', '], fixable: true},
+      {ruleId, line: 5, column: 48, endLine: 5, endColumn: 50, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true},
+      {ruleId, line: 7, column: 23, endLine: 7, endColumn: 24, reason: 'Unexpected space before `.`', expected: [''], fixable: true}
     ])
   })
 
   it('skips a link destination in Markdown and still places what follows it', async () => {
     const text = 'See [the docs](https://example.com/a,b) and *stress*,here.\n'
     expect(await check(ruleId, text, undefined, 'article.md')).toEqual([
-      {ruleId, line: 1, column: 53, endLine: 1, endColumn: 54, reason: 'Missing space after `,`', expected: [', ']}
+      {ruleId, line: 1, column: 53, endLine: 1, endColumn: 54, reason: 'Missing space after `,`', expected: [', '], fixable: true}
     ])
   })
 
@@ -264,7 +264,7 @@ describe('punctuation-spacing: look-alikes that are not flagged', () => {
 
   it('still flags a doubled space inside the text of a table cell', async () => {
     const text = '| Name  | Note |\n|---|---|\n| two  spaces | y |\n'
-    const expected = [{ruleId, line: 3, column: 6, endLine: 3, endColumn: 8, reason: 'Unexpected doubled space between words', expected: [' ']}]
+    const expected = [{ruleId, line: 3, column: 6, endLine: 3, endColumn: 8, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}]
     expect(await check(ruleId, text)).toEqual(expected)
     expect(await check(ruleId, text, undefined, 'article.md')).toEqual(expected)
   })
@@ -275,7 +275,7 @@ describe('punctuation-spacing: double spacing after sentences as a house style',
     const text = 'The first sentence ends here.  The second one follows.\nA new line starts.  It goes on.\nThe last line ends.  And  then.\n'
     // Only the doubled space between words is flagged.
     expect(await check(ruleId, text)).toEqual([
-      {ruleId, line: 3, column: 25, endLine: 3, endColumn: 27, reason: 'Unexpected doubled space between words', expected: [' ']}
+      {ruleId, line: 3, column: 25, endLine: 3, endColumn: 27, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}
     ])
   })
 

@@ -4,7 +4,7 @@ import {check} from '../helpers.js'
 describe('repeated-words', () => {
   it('flags a word written twice, with the place of both and the fix', async () => {
     const found = await check('repeated-words', 'Heading Line\nIt was the the best plan of all, and everyone agreed on it.\n')
-    expect(found).toMatchObject([{ruleId: 'repeated-words', line: 2, column: 8, endLine: 2, endColumn: 15, expected: ['the']}])
+    expect(found).toMatchObject([{ruleId: 'repeated-words', line: 2, column: 8, endLine: 2, endColumn: 15, expected: ['the'], fixable: true}])
   })
 
   it('offers no fix when the repeat spans dropped Markdown markup', async () => {
@@ -80,7 +80,7 @@ describe('repeated-words: deliberate repeats', () => {
 
   it('flags a doubled function word even inside quoted speech', async () => {
     const found = await check('repeated-words', 'Killpath said, “You were expected to to my office an hour ago.”\n')
-    expect(found).toMatchObject([{ruleId: 'repeated-words', line: 1, column: 35, expected: ['to']}])
+    expect(found).toMatchObject([{ruleId: 'repeated-words', line: 1, column: 35, expected: ['to'], fixable: true}])
   })
 
   it('takes an allow list of its own', async () => {

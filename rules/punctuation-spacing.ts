@@ -152,6 +152,7 @@ export default defineRule({
     id: 'punctuation-spacing',
     description: 'Missing space after punctuation, doubled spaces, and spaces before punctuation.',
     url: 'https://github.com/copydesk/copydesk#punctuation-spacing',
+    category: 'spacing',
     fixable: true,
     defaultSeverity: 'error',
     options

@@ -91,6 +91,7 @@ export default defineRule({
     id: 'repeated-words',
     description: 'The same word written twice in a row.',
     url: 'https://github.com/copydesk/copydesk#repeated-words',
+    category: 'repetition',
     fixable: true,
     defaultSeverity: 'error',
     options

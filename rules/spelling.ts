@@ -296,6 +296,7 @@ export default defineRule({
     id: 'spelling',
     description: 'Unknown words, checked with retext-spell and dictionary-en; names and acronyms are left alone.',
     url: 'https://github.com/copydesk/copydesk#spelling',
+    category: 'spelling',
     fixable: false,
     defaultSeverity: 'warn',
     options

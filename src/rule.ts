@@ -51,7 +51,13 @@ export interface RuleMeta<S extends OptionsSchema = OptionsSchema> {
   description: string
   /** Where the rule is documented. */
   url: string
-  /** Whether some of its messages carry one certain replacement in `expected`. */
+  /**
+   * The kind of defect it finds, used to select rules and fixes (`--fix-type`). Built-in rules use
+   * `spacing`, `capitalization`, `table`, `duplicate`, `spelling` and `repetition`; custom rules may
+   * use any of those or a kebab-case name of their own.
+   */
+  category: string
+  /** Whether some of its messages carry one certain replacement (see `certainFix`). */
   fixable: boolean
   /** Severity when the config does not name the rule. */
   defaultSeverity: Exclude<Severity, 'off'>
@@ -72,6 +78,9 @@ export type AnyRule = Rule<any>
 export function defineRule<S extends OptionsSchema>(rule: Rule<S>): Rule<S> {
   if (!/^[a-z][a-z\d]*(?:-[a-z\d]+)*$/u.test(rule.meta.id)) {
     throw new Error(`copydesk: rule id \`${rule.meta.id}\` must be kebab-case`)
+  }
+  if (!/^[a-z][a-z\d]*(?:-[a-z\d]+)*$/u.test(rule.meta.category)) {
+    throw new Error(`copydesk: category \`${rule.meta.category}\` of rule \`${rule.meta.id}\` must be kebab-case`)
   }
   return rule
 }

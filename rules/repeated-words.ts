@@ -115,7 +115,8 @@ export default defineRule({
         // Across dropped markup (`the [the](url)`) the source range holds more than the two words:
         // replacing it with one word would lose the markup, so there is no certain fix.
         if (start === undefined || end === undefined || text.slice(start, end) !== message.actual) message.expected = undefined
-        else certainFix(message, word)
+        // Keep the first word as written: `The the report` becomes `The report`, not `the report`.
+        else certainFix(message, text.slice(start, start + word.length))
         file.messages.push(message)
       }
     }

@@ -120,7 +120,22 @@ export function resolveConfig(config: ConfigFile, source: string | undefined, ov
       throw error
     }
   }
-  return {source, rules: active, key: JSON.stringify(active.map(({rule, severity, options}) => [rule.meta.id, severity, options]))}
+  return {source, rules: active, key: configKey(active)}
+}
+
+// Two rules may share an id (two versions of a plugin, rules defined in tests): the key tells them apart.
+const ruleSerials = new WeakMap<AnyRule, number>()
+let nextSerial = 0
+
+/** Identifies a list of active rules: the same rule objects, severities and options give the same key. */
+export function configKey(active: readonly ActiveRule[]): string {
+  return JSON.stringify(
+    active.map(({rule, severity, options}) => {
+      let serial = ruleSerials.get(rule)
+      if (serial === undefined) ruleSerials.set(rule, (serial = nextSerial++))
+      return [rule.meta.id, serial, severity, options]
+    })
+  )
 }
 
 function parseSetting(setting: unknown, label: string, rule: AnyRule): [Severity, unknown] {

@@ -5,42 +5,23 @@ import path from 'node:path'
 import {afterAll} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {builtinRules} from '../rules/index.js'
-import type {RuleSetting} from '../src/config.js'
-import {lint} from '../src/lint.js'
+import {lintWithRule} from '../src/run-rule.js'
+import {toFinding, type Finding} from '../src/testing.js'
 
-/** The compact form tests assert on. */
-export interface Found {
-  ruleId: string | undefined
-  line: number | undefined
-  column: number | undefined
-  endLine?: number
-  endColumn?: number
-  reason: string
-  expected?: string[]
-  /** True when `expected[0]` is a certain fix (see `certainFix`). */
-  fixable?: boolean
-}
+/** The compact form tests assert on: a `Finding` whose message is called `reason`, as on vfile messages. */
+export type Found = Omit<Finding, 'message'> & {reason: string}
 
-/** Lints `text` (as `filePath`, default `article.txt`) with only `ruleId` on, with `options` if given. */
+/** Lints `text` (as `filePath`, default `article.txt`) with only the built-in rule `ruleId`, with `options` if given. */
 export async function check(ruleId: string, text: string, options?: unknown, filePath = 'article.txt'): Promise<Found[]> {
-  const rules: Record<string, RuleSetting> = {}
-  for (const rule of builtinRules) rules[rule.meta.id] = 'off'
-  rules[ruleId] = options === undefined ? 'error' : ['error', options]
-  const file = await lint(text, {filePath, rules})
+  const rule = builtinRules.find((candidate) => candidate.meta.id === ruleId)
+  if (!rule) throw new Error(`no built-in rule \`${ruleId}\``)
+  const file = await lintWithRule(rule, text, {options, filePath})
   return file.messages.map(found)
 }
 
 export function found(message: VFileMessage): Found {
-  const end = message.place && 'end' in message.place ? message.place.end : undefined
-  return {
-    ruleId: message.ruleId,
-    line: message.line,
-    column: message.column,
-    ...(end ? {endLine: end.line, endColumn: end.column} : {}),
-    reason: message.reason,
-    ...(message.expected ? {expected: [...message.expected]} : {}),
-    ...(message.fixable ? {fixable: true} : {})
-  }
+  const {message: reason, ...rest} = toFinding(message)
+  return {...rest, reason}
 }
 
 /**

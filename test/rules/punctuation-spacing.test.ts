@@ -1,351 +1,284 @@
 import {describe, expect, it} from 'vitest'
 import rule from '../../rules/punctuation-spacing.js'
-import {ConfigError} from '../../src/config.js'
 import {OptionsError, validateOptions} from '../../src/rule.js'
-import {check, type Found} from '../helpers.js'
+import {RuleTester, runCase, type ExpectedFinding} from '../../src/testing.js'
 
-const ruleId = 'punctuation-spacing'
+const tester = new RuleTester()
+const md = 'article.md'
 
-/** `[line, column, endLine, endColumn]` of each finding, to compare places compactly. */
-const places = (found: Found[]) => found.map(({line, column, endLine, endColumn}) => [line, column, endLine, endColumn])
+/** A missing space after `mark` at `line:column`; the fix inserts the space. */
+const missing = (line: number, column: number, mark: string): ExpectedFinding => ({
+  line, column, endLine: line, endColumn: column + 1, message: `Missing space after \`${mark}\``, expected: [`${mark} `]
+})
+/** A doubled space from `column` to `endColumn`; the fix leaves one space. */
+const doubled = (line: number, column: number, endColumn: number, after = 'between words'): ExpectedFinding => ({
+  line, column, endLine: line, endColumn, message: `Unexpected doubled space ${after}`, expected: [' ']
+})
+/** Spaces before `mark` from `column` to `endColumn`; the fix removes them. */
+const before = (line: number, column: number, endColumn: number, mark: string): ExpectedFinding => ({
+  line, column, endLine: line, endColumn, message: `Unexpected space before \`${mark}\``, expected: ['']
+})
 
 describe('punctuation-spacing: missing space after punctuation', () => {
-  it('flags a comma between two words', async () => {
-    expect(await check(ruleId, 'The alliance ensures security,NATO said.\n')).toEqual([
-      {ruleId, line: 1, column: 30, endLine: 1, endColumn: 31, reason: 'Missing space after `,`', expected: [', '], fixable: true}
-    ])
-    expect(await check(ruleId, 'We value regional stability,Albania added.\n')).toEqual([
-      {ruleId, line: 1, column: 28, endLine: 1, endColumn: 29, reason: 'Missing space after `,`', expected: [', '], fixable: true}
-    ])
-  })
-
-  it('flags a full stop between a lowercase letter and a capitalized word', async () => {
-    expect(await check(ruleId, 'They doubled their efforts.Proposed changes followed.\n')).toEqual([
-      {ruleId, line: 1, column: 27, endLine: 1, endColumn: 28, reason: 'Missing space after `.`', expected: ['. '], fixable: true}
-    ])
-  })
-
-  it.each([
-    ['That was the end.We left.', 17],
-    ['He stepped in.It was late.', 14],
-    ['We saw him.As usual he waved.', 11]
-  ])('flags a full stop after a short word: %j', async (text, column) => {
-    expect(await check(ruleId, text + '\n')).toEqual([
-      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: 'Missing space after `.`', expected: ['. '], fixable: true}
-    ])
-  })
-
-  it.each([
-    [';', 'Look at this;then at that.', 13],
-    [':', 'Note this:the plan works.', 10],
-    ['!', 'Stop it!Now we go.', 8],
-    ['?', 'Did it work?Maybe not.', 12]
-  ])('flags `%s` between words', async (mark, text, column) => {
-    expect(await check(ruleId, text + '\n')).toEqual([
-      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: `Missing space after \`${mark}\``, expected: [`${mark} `], fixable: true}
-    ])
-  })
-
-  it.each([
-    ['In 2023,the economy grew.', ',', 8],
-    ['In the 1990s,when it began.', ',', 13],
-    ['The F-16,which flew, landed.', ',', 9],
-    ['It closed in 2023;then it opened.', ';', 18],
-    ['It cost $2,000.The rest was paid.', '.', 15],
-    ['See Figure 3.Results follow.', '.', 13]
-  ])('flags a mark after a number when a word follows: %j', async (text, mark, column) => {
-    expect(await check(ruleId, text + '\n')).toEqual([
-      {ruleId, line: 1, column, endLine: 1, endColumn: column + 1, reason: `Missing space after \`${mark}\``, expected: [`${mark} `], fixable: true}
-    ])
-  })
-
-  it('flags every mark in one long run without spaces, and judges each run on its own', async () => {
-    const text = 'They met in Albania,kosovo,and,Croatia,then left.\nSee java.util.List,then go.\n'
-    expect(places(await check(ruleId, text))).toEqual([
-      [1, 20, 1, 21],
-      [1, 27, 1, 28],
-      [1, 31, 1, 32],
-      [1, 39, 1, 40],
-      // The dots of the dotted name are not sentence ends; the comma after it is a missing space.
-      [2, 19, 2, 20]
-    ])
-  })
-
-  it('flags the examples from the README', async () => {
-    const text = 'We met in Albania,kosovo,and Croatia.\nNote:This is important.\nThe alliance (NATO),which grew, met.\n'
-    expect(await check(ruleId, text)).toEqual([
-      {ruleId, line: 1, column: 18, endLine: 1, endColumn: 19, reason: 'Missing space after `,`', expected: [', '], fixable: true},
-      {ruleId, line: 1, column: 25, endLine: 1, endColumn: 26, reason: 'Missing space after `,`', expected: [', '], fixable: true},
-      {ruleId, line: 2, column: 5, endLine: 2, endColumn: 6, reason: 'Missing space after `:`', expected: [': '], fixable: true},
-      {ruleId, line: 3, column: 20, endLine: 3, endColumn: 21, reason: 'Missing space after `,`', expected: [', '], fixable: true}
-    ])
-  })
-
-  it('reads a top-level domain that is also a sentence opener as a missing space', async () => {
-    const text = 'Looking back at history.In 1950 it changed.\nSave the animals.It matters.\nGive it to him.Me too.\n'
-    expect(places(await check(ruleId, text))).toEqual([
-      [1, 24, 1, 25],
-      [2, 17, 2, 18],
-      [3, 15, 3, 16]
-    ])
-  })
-
-  it('flags a comma right before an opening quote or parenthesis', async () => {
-    const found = await check(ruleId, 'He said,“Hello there.”\nShe answered,(quietly) that it was late.\n')
-    expect(found).toEqual([
-      {ruleId, line: 1, column: 8, endLine: 1, endColumn: 9, reason: 'Missing space after `,`', expected: [', '], fixable: true},
-      {ruleId, line: 2, column: 13, endLine: 2, endColumn: 14, reason: 'Missing space after `,`', expected: [', '], fixable: true}
-    ])
+  tester.run(rule, {
+    invalid: [
+      {text: 'The alliance ensures security,NATO said.\n', errors: [missing(1, 30, ',')], output: 'The alliance ensures security, NATO said.\n'},
+      {text: 'We value regional stability,Albania added.\n', errors: [missing(1, 28, ',')], output: 'We value regional stability, Albania added.\n'},
+      {text: 'They doubled their efforts.Proposed changes followed.\n', errors: [missing(1, 27, '.')], output: 'They doubled their efforts. Proposed changes followed.\n'},
+      // A full stop after a short word.
+      {text: 'That was the end.We left.\n', errors: [missing(1, 17, '.')], output: 'That was the end. We left.\n'},
+      {text: 'He stepped in.It was late.\n', errors: [missing(1, 14, '.')], output: 'He stepped in. It was late.\n'},
+      {text: 'We saw him.As usual he waved.\n', errors: [missing(1, 11, '.')], output: 'We saw him. As usual he waved.\n'},
+      // `; : ! ?` between words.
+      {text: 'Look at this;then at that.\n', errors: [missing(1, 13, ';')], output: 'Look at this; then at that.\n'},
+      {text: 'Note this:the plan works.\n', errors: [missing(1, 10, ':')], output: 'Note this: the plan works.\n'},
+      {text: 'Stop it!Now we go.\n', errors: [missing(1, 8, '!')], output: 'Stop it! Now we go.\n'},
+      {text: 'Did it work?Maybe not.\n', errors: [missing(1, 12, '?')], output: 'Did it work? Maybe not.\n'},
+      // A mark after a number when a word follows.
+      {text: 'In 2023,the economy grew.\n', errors: [missing(1, 8, ',')], output: 'In 2023, the economy grew.\n'},
+      {text: 'In the 1990s,when it began.\n', errors: [missing(1, 13, ',')], output: 'In the 1990s, when it began.\n'},
+      {text: 'The F-16,which flew, landed.\n', errors: [missing(1, 9, ',')], output: 'The F-16, which flew, landed.\n'},
+      {text: 'It closed in 2023;then it opened.\n', errors: [missing(1, 18, ';')], output: 'It closed in 2023; then it opened.\n'},
+      {text: 'It cost $2,000.The rest was paid.\n', errors: [missing(1, 15, '.')], output: 'It cost $2,000. The rest was paid.\n'},
+      {text: 'See Figure 3.Results follow.\n', errors: [missing(1, 13, '.')], output: 'See Figure 3. Results follow.\n'},
+      {
+        name: 'every mark in one long run without spaces; the dots of a dotted name are not sentence ends',
+        text: 'They met in Albania,kosovo,and,Croatia,then left.\nSee java.util.List,then go.\n',
+        errors: [missing(1, 20, ','), missing(1, 27, ','), missing(1, 31, ','), missing(1, 39, ','), missing(2, 19, ',')],
+        output: 'They met in Albania, kosovo, and, Croatia, then left.\nSee java.util.List, then go.\n'
+      },
+      {
+        name: 'the examples from the README',
+        text: 'We met in Albania,kosovo,and Croatia.\nNote:This is important.\nThe alliance (NATO),which grew, met.\n',
+        errors: [missing(1, 18, ','), missing(1, 25, ','), missing(2, 5, ':'), missing(3, 20, ',')],
+        output: 'We met in Albania, kosovo, and Croatia.\nNote: This is important.\nThe alliance (NATO), which grew, met.\n'
+      },
+      {
+        name: 'a top-level domain that is also a sentence opener is a missing space',
+        text: 'Looking back at history.In 1950 it changed.\nSave the animals.It matters.\nGive it to him.Me too.\n',
+        errors: [missing(1, 24, '.'), missing(2, 17, '.'), missing(3, 15, '.')],
+        output: 'Looking back at history. In 1950 it changed.\nSave the animals. It matters.\nGive it to him. Me too.\n'
+      },
+      {
+        name: 'a comma right before an opening quote or parenthesis',
+        text: 'He said,“Hello there.”\nShe answered,(quietly) that it was late.\n',
+        errors: [missing(1, 8, ','), missing(2, 13, ',')],
+        output: 'He said, “Hello there.”\nShe answered, (quietly) that it was late.\n'
+      }
+    ]
   })
 })
 
 describe('punctuation-spacing: doubled spaces', () => {
-  it('flags two spaces between words', async () => {
-    expect(await check(ruleId, 'This has  two spaces in it.\n')).toEqual([
-      {ruleId, line: 1, column: 9, endLine: 1, endColumn: 11, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}
-    ])
-  })
-
-  it('flags a no-break space followed by a space, and two no-break spaces', async () => {
-    expect(await check(ruleId, 'See also\u00a0 Balkans for more.\n')).toEqual([
-      {ruleId, line: 1, column: 9, endLine: 1, endColumn: 11, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}
-    ])
-    expect(places(await check(ruleId, 'It was two\u00a0\u00a0kilometres away.\n'))).toEqual([[1, 11, 1, 13]])
-  })
-
-  it('flags a doubled space after a sentence when the document does not use that style', async () => {
-    expect(await check(ruleId, 'This ends here.  Then another begins.\n')).toEqual([
-      {ruleId, line: 1, column: 16, endLine: 1, endColumn: 18, reason: 'Unexpected doubled space after a sentence', expected: [' '], fixable: true}
-    ])
-    // A no-break space plus a space after a sentence is doubled too.
-    expect(places(await check(ruleId, 'He went home.\u00a0 Then he slept.\n'))).toEqual([[1, 14, 1, 16]])
-  })
-
-  it('flags a run of three spaces as one finding covering the whole run', async () => {
-    expect(places(await check(ruleId, 'Three   spaces here.\n'))).toEqual([[1, 6, 1, 9]])
+  tester.run(rule, {
+    invalid: [
+      {text: 'This has  two spaces in it.\n', errors: [doubled(1, 9, 11)], output: 'This has two spaces in it.\n'},
+      {name: 'a no-break space followed by a space', text: 'See also\u00a0 Balkans for more.\n', errors: [doubled(1, 9, 11)], output: 'See also Balkans for more.\n'},
+      {name: 'two no-break spaces', text: 'It was two\u00a0\u00a0kilometres away.\n', errors: [doubled(1, 11, 13)], output: 'It was two kilometres away.\n'},
+      {
+        name: 'a doubled space after a sentence when the document does not use that style',
+        text: 'This ends here.  Then another begins.\n',
+        errors: [doubled(1, 16, 18, 'after a sentence')],
+        output: 'This ends here. Then another begins.\n'
+      },
+      {
+        name: 'a no-break space plus a space after a sentence',
+        text: 'He went home.\u00a0 Then he slept.\n',
+        errors: [doubled(1, 14, 16, 'after a sentence')],
+        output: 'He went home. Then he slept.\n'
+      },
+      {name: 'a run of three spaces is one finding covering the whole run', text: 'Three   spaces here.\n', errors: [doubled(1, 6, 9)], output: 'Three spaces here.\n'}
+    ]
   })
 })
 
 describe('punctuation-spacing: space before punctuation', () => {
-  it('flags a space before a full stop and before a comma', async () => {
-    expect(await check(ruleId, 'It was the Program .\n')).toEqual([
-      {ruleId, line: 1, column: 19, endLine: 1, endColumn: 20, reason: 'Unexpected space before `.`', expected: [''], fixable: true}
-    ])
-    expect(await check(ruleId, 'A word , then more.\n')).toEqual([
-      {ruleId, line: 1, column: 7, endLine: 1, endColumn: 8, reason: 'Unexpected space before `,`', expected: [''], fixable: true}
-    ])
-  })
-
-  it('flags a space before `; : ! ?`', async () => {
-    const found = await check(ruleId, 'A word ; then more : ok ! yes ? no.\n')
-    expect(found.map(({line, column, endColumn, reason, expected, fixable}) => ({line, column, endColumn, reason, expected, fixable}))).toEqual([
-      {line: 1, column: 7, endColumn: 8, reason: 'Unexpected space before `;`', expected: [''], fixable: true},
-      {line: 1, column: 19, endColumn: 20, reason: 'Unexpected space before `:`', expected: [''], fixable: true},
-      {line: 1, column: 24, endColumn: 25, reason: 'Unexpected space before `!`', expected: [''], fixable: true},
-      {line: 1, column: 30, endColumn: 31, reason: 'Unexpected space before `?`', expected: [''], fixable: true}
-    ])
-  })
-
-  it('flags all the spaces before the mark as one finding, not also as a doubled space', async () => {
-    expect(await check(ruleId, 'The end   .\n')).toEqual([
-      {ruleId, line: 1, column: 8, endLine: 1, endColumn: 11, reason: 'Unexpected space before `.`', expected: [''], fixable: true}
-    ])
-    // With the space-before check off, the same run is a doubled space.
-    expect(await check(ruleId, 'The end   .\n', {spaceBefore: false})).toEqual([
-      {ruleId, line: 1, column: 8, endLine: 1, endColumn: 11, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}
-    ])
+  tester.run(rule, {
+    invalid: [
+      {text: 'It was the Program .\n', errors: [before(1, 19, 20, '.')], output: 'It was the Program.\n'},
+      {text: 'A word , then more.\n', errors: [before(1, 7, 8, ',')], output: 'A word, then more.\n'},
+      {
+        text: 'A word ; then more : ok ! yes ? no.\n',
+        errors: [before(1, 7, 8, ';'), before(1, 19, 20, ':'), before(1, 24, 25, '!'), before(1, 30, 31, '?')],
+        output: 'A word; then more: ok! yes? no.\n'
+      },
+      {name: 'all the spaces before the mark are one finding, not also a doubled space', text: 'The end   .\n', errors: [before(1, 8, 11, '.')], output: 'The end.\n'},
+      {
+        name: 'with the space-before check off, the same run is a doubled space',
+        text: 'The end   .\n',
+        options: {spaceBefore: false},
+        errors: [doubled(1, 8, 11)],
+        output: 'The end .\n'
+      }
+    ]
   })
 })
 
 describe('punctuation-spacing: places', () => {
-  it('reports lines other than the first in a plain-text file, each line its own block', async () => {
-    const text = 'First line is fine.\nSecond line,has one.\nThird  line has another.\nThe fourth line is fine .\n'
-    expect(await check(ruleId, text)).toEqual([
-      {ruleId, line: 2, column: 12, endLine: 2, endColumn: 13, reason: 'Missing space after `,`', expected: [', '], fixable: true},
-      {ruleId, line: 3, column: 6, endLine: 3, endColumn: 8, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true},
-      {ruleId, line: 4, column: 24, endLine: 4, endColumn: 25, reason: 'Unexpected space before `.`', expected: [''], fixable: true}
-    ])
-  })
-
-  it('points into the original Markdown file although markup is stripped', async () => {
-    const text = '# Title\n\nFirst paragraph is here.\n\nThe **alliance** ensures security,NATO said and  more.\n\nIt was the **Program** .\n'
-    expect(await check(ruleId, text, undefined, 'article.md')).toEqual([
-      {ruleId, line: 5, column: 34, endLine: 5, endColumn: 35, reason: 'Missing space after `,`', expected: [', '], fixable: true},
-      {ruleId, line: 5, column: 48, endLine: 5, endColumn: 50, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true},
-      {ruleId, line: 7, column: 23, endLine: 7, endColumn: 24, reason: 'Unexpected space before `.`', expected: [''], fixable: true}
-    ])
-  })
-
-  it('skips a link destination in Markdown and still places what follows it', async () => {
-    const text = 'See [the docs](https://example.com/a,b) and *stress*,here.\n'
-    expect(await check(ruleId, text, undefined, 'article.md')).toEqual([
-      {ruleId, line: 1, column: 53, endLine: 1, endColumn: 54, reason: 'Missing space after `,`', expected: [', '], fixable: true}
-    ])
-  })
-
-  it('reports spaces across dropped link markup without a fix, so that no fix can delete the markup', async () => {
-    // The prose is `Read   the docs`: the `[` sits between the spaces in the source.
-    expect(await check(ruleId, 'Read  [ the docs](http://x.org) now.\n', undefined, 'article.md')).toEqual([
-      {ruleId, line: 1, column: 5, endLine: 1, endColumn: 9, reason: 'Unexpected doubled space between words'}
-    ])
-  })
-
-  it('keeps the words on either side of an image apart', async () => {
-    expect(await check(ruleId, 'The logo![logo](a.png),here and there.\n', undefined, 'article.md')).toEqual([])
-    expect(places(await check(ruleId, 'The logo ![logo](a.png) here,and there.\n', undefined, 'article.md'))).toEqual([[1, 29, 1, 30]])
-  })
-
-  it('checks Markdown list items and block quotes', async () => {
-    const text = '- A list item,with a typo.\n\n> A quoted  line.\n'
-    expect(places(await check(ruleId, text, undefined, 'article.md'))).toEqual([
-      [1, 14, 1, 15],
-      [3, 11, 3, 13]
-    ])
+  tester.run(rule, {
+    invalid: [
+      {
+        name: 'lines other than the first in a plain-text file, each line its own block',
+        text: 'First line is fine.\nSecond line,has one.\nThird  line has another.\nThe fourth line is fine .\n',
+        errors: [missing(2, 12, ','), doubled(3, 6, 8), before(4, 24, 25, '.')],
+        output: 'First line is fine.\nSecond line, has one.\nThird line has another.\nThe fourth line is fine.\n'
+      },
+      {
+        name: 'places in the original Markdown file although markup is stripped',
+        text: '# Title\n\nFirst paragraph is here.\n\nThe **alliance** ensures security,NATO said and  more.\n\nIt was the **Program** .\n',
+        filePath: md,
+        errors: [missing(5, 34, ','), doubled(5, 48, 50), before(7, 23, 24, '.')],
+        output: '# Title\n\nFirst paragraph is here.\n\nThe **alliance** ensures security, NATO said and more.\n\nIt was the **Program**.\n'
+      },
+      {
+        name: 'a link destination is skipped in Markdown, and what follows it is placed right',
+        text: 'See [the docs](https://example.com/a,b) and *stress*,here.\n',
+        filePath: md,
+        errors: [missing(1, 53, ',')],
+        output: 'See [the docs](https://example.com/a,b) and *stress*, here.\n'
+      },
+      {
+        name: 'spaces across dropped link markup are reported without a fix, so that no fix can delete the markup',
+        // The prose is `Read   the docs`: the `[` sits between the spaces in the source.
+        text: 'Read  [ the docs](http://x.org) now.\n',
+        filePath: md,
+        errors: [{line: 1, column: 5, endLine: 1, endColumn: 9, message: 'Unexpected doubled space between words', expected: null}],
+        output: null
+      },
+      {
+        name: 'the words on either side of an image stay apart',
+        text: 'The logo ![logo](a.png) here,and there.\n',
+        filePath: md,
+        errors: [missing(1, 29, ',')],
+        output: 'The logo ![logo](a.png) here, and there.\n'
+      },
+      {
+        name: 'Markdown list items and block quotes',
+        text: '- A list item,with a typo.\n\n> A quoted  line.\n',
+        filePath: md,
+        errors: [missing(1, 14, ','), doubled(3, 11, 13)],
+        output: '- A list item, with a typo.\n\n> A quoted line.\n'
+      },
+      {
+        name: 'the same text as in the code spans below, outside code spans',
+        text: 'Use security,NATO and the end.We and the word , or x  y too.\n',
+        filePath: md,
+        errors: [missing(1, 13, ','), missing(1, 30, '.'), before(1, 46, 47, ','), doubled(1, 53, 55)],
+        output: 'Use security, NATO and the end. We and the word, or x y too.\n'
+      },
+      {
+        name: 'a doubled space inside the text of a table cell',
+        text: '| Name  | Note |\n|---|---|\n| two  spaces | y |\n',
+        errors: [doubled(3, 6, 8)],
+        output: '| Name  | Note |\n|---|---|\n| two spaces | y |\n'
+      },
+      {
+        name: 'a doubled space inside the text of a Markdown table cell',
+        text: '| Name  | Note |\n|---|---|\n| two  spaces | y |\n',
+        filePath: md,
+        errors: [doubled(3, 6, 8)],
+        output: '| Name  | Note |\n|---|---|\n| two spaces | y |\n'
+      }
+    ],
+    valid: [
+      {text: 'The logo![logo](a.png),here and there.\n', filePath: md}
+    ]
   })
 })
 
 describe('punctuation-spacing: look-alikes that are not flagged', () => {
-  it.each([
-    ['numbers with separators', 'It cost 2,000 dollars, 3.5 percent of 1,000,000 in all.'],
-    ['times and ratios', 'We met at 10:30 and agreed on a 3:1 split.'],
-    ['initialisms', 'The U.S. and the U.S.A. are large.'],
-    ['Latin abbreviations', 'Some, e.g. these, i.e. the ones here, at 9 a.m. today.'],
-    ['abbreviations with two letters before the dot', 'She is a Ph.D. student and he is not.'],
-    ['initials', 'J.R.R. Tolkien once lived in Washington, D. C. for a while.'],
-    ['a URL with a comma', 'Visit https://example.com/a,b today.'],
-    ['domains', 'Visit example.com, Amazon.com and www.Example.Com today.'],
-    ['e-mail addresses', 'Mail john.doe@example.com or Jane.Roe@Example.org for details.'],
-    ['file names', 'Open report.PDF and index.html now.'],
-    ['file names with other capitalized extensions', 'Attach scan.JPEG and notes.DOCX to the mail.'],
-    ['dotted identifiers', 'Use java.util.List and www.Example.Com in code.'],
-    ['version strings, dotted names and ranges', 'Use v1.2.3 of Node.js, see README.md and pages 1-10 today.'],
-    ['initials before a name and glued initials', 'J. B. Brady met The U.S.Army there.'],
-    ['colon prefixes', 'Write http:Example, tel:Office, mailto:Editor or xmlns:xlink in the field.'],
-    ['an ellipsis between words', 'Wait...What happened? Well...I think so. Wait..What now?'],
-    ['an ellipsis character', 'Oh…What now?'],
-    ['a spaced ellipsis', 'He paused ... then spoke, and so on ...'],
-    ['HTML entities', 'Tom &amp; Jerry and R&amp;D agreed, and AT&amp;T too.'],
-    ['a single no-break space between words', 'A single\u00a0NBSP here, 10\u00a0km away.'],
-    ['emoticons', 'Smile :) and :-) and ;) and :] are fine.'],
-    ['numbers with letters around them', 'Plot x1,y1 and x2,y2; use 2,000 units, 3.5 kg and 1.2.3 here.'],
-    ['a number before a single capital or a dotted version', 'See Section 3.B and version 1.2.Beta today.']
-  ])('%s', async (_name, text) => {
-    expect(await check(ruleId, text + '\n')).toEqual([])
-  })
-
-  it('does not flag punctuation inside Markdown code spans', async () => {
-    expect(await check(ruleId, 'Use `a,b` and `x.Y` here.\n', undefined, 'article.md')).toEqual([])
-    const text = 'Use `security,NATO` and `the end.We` and `the word ,` or `x  y` too.\n'
-    expect(await check(ruleId, text, undefined, 'article.md')).toEqual([])
-  })
-
-  it('does flag the same text outside code spans in Markdown', async () => {
-    const text = 'Use security,NATO and the end.We and the word , or x  y too.\n'
-    expect(places(await check(ruleId, text, undefined, 'article.md'))).toEqual([
-      [1, 13, 1, 14],
-      [1, 30, 1, 31],
-      [1, 46, 1, 47],
-      [1, 53, 1, 55]
-    ])
-  })
-
-  it('does not count indentation or trailing spaces as doubled spaces', async () => {
-    const text = '   Indented line here.\nTrailing spaces here.   \nAnd a normal line.\n'
-    expect(await check(ruleId, text)).toEqual([])
-    const markdown = '- An item\n  - A nested item here.   \n'
-    expect(await check(ruleId, markdown, undefined, 'article.md')).toEqual([])
-  })
-
-  it('does not flag padding between the pipes and the text of table cells', async () => {
-    const text = '| Name  | Note |\n|---|---|\n| A  |  to go |\n'
-    expect(await check(ruleId, text)).toEqual([])
-    expect(await check(ruleId, text, undefined, 'article.md')).toEqual([])
-  })
-
-  it('still flags a doubled space inside the text of a table cell', async () => {
-    const text = '| Name  | Note |\n|---|---|\n| two  spaces | y |\n'
-    const expected = [{ruleId, line: 3, column: 6, endLine: 3, endColumn: 8, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}]
-    expect(await check(ruleId, text)).toEqual(expected)
-    expect(await check(ruleId, text, undefined, 'article.md')).toEqual(expected)
+  tester.run(rule, {
+    valid: [
+      {name: 'numbers with separators', text: 'It cost 2,000 dollars, 3.5 percent of 1,000,000 in all.\n'},
+      {name: 'times and ratios', text: 'We met at 10:30 and agreed on a 3:1 split.\n'},
+      {name: 'initialisms', text: 'The U.S. and the U.S.A. are large.\n'},
+      {name: 'Latin abbreviations', text: 'Some, e.g. these, i.e. the ones here, at 9 a.m. today.\n'},
+      {name: 'abbreviations with two letters before the dot', text: 'She is a Ph.D. student and he is not.\n'},
+      {name: 'initials', text: 'J.R.R. Tolkien once lived in Washington, D. C. for a while.\n'},
+      {name: 'a URL with a comma', text: 'Visit https://example.com/a,b today.\n'},
+      {name: 'domains', text: 'Visit example.com, Amazon.com and www.Example.Com today.\n'},
+      {name: 'e-mail addresses', text: 'Mail john.doe@example.com or Jane.Roe@Example.org for details.\n'},
+      {name: 'file names', text: 'Open report.PDF and index.html now.\n'},
+      {name: 'file names with other capitalized extensions', text: 'Attach scan.JPEG and notes.DOCX to the mail.\n'},
+      {name: 'dotted identifiers', text: 'Use java.util.List and www.Example.Com in code.\n'},
+      {name: 'version strings, dotted names and ranges', text: 'Use v1.2.3 of Node.js, see README.md and pages 1-10 today.\n'},
+      {name: 'initials before a name and glued initials', text: 'J. B. Brady met The U.S.Army there.\n'},
+      {name: 'colon prefixes', text: 'Write http:Example, tel:Office, mailto:Editor or xmlns:xlink in the field.\n'},
+      {name: 'an ellipsis between words', text: 'Wait...What happened? Well...I think so. Wait..What now?\n'},
+      {name: 'an ellipsis character', text: 'Oh…What now?\n'},
+      {name: 'a spaced ellipsis', text: 'He paused ... then spoke, and so on ...\n'},
+      {name: 'HTML entities', text: 'Tom &amp; Jerry and R&amp;D agreed, and AT&amp;T too.\n'},
+      {name: 'a single no-break space between words', text: 'A single\u00a0NBSP here, 10\u00a0km away.\n'},
+      {name: 'emoticons', text: 'Smile :) and :-) and ;) and :] are fine.\n'},
+      {name: 'numbers with letters around them', text: 'Plot x1,y1 and x2,y2; use 2,000 units, 3.5 kg and 1.2.3 here.\n'},
+      {name: 'a number before a single capital or a dotted version', text: 'See Section 3.B and version 1.2.Beta today.\n'},
+      {name: 'punctuation inside Markdown code spans', text: 'Use `a,b` and `x.Y` here.\n', filePath: md},
+      {name: 'look-alikes inside Markdown code spans', text: 'Use `security,NATO` and `the end.We` and `the word ,` or `x  y` too.\n', filePath: md},
+      {name: 'indentation and trailing spaces', text: '   Indented line here.\nTrailing spaces here.   \nAnd a normal line.\n'},
+      {name: 'indentation and trailing spaces in a nested Markdown list', text: '- An item\n  - A nested item here.   \n', filePath: md},
+      {name: 'padding between the pipes and the text of table cells', text: '| Name  | Note |\n|---|---|\n| A  |  to go |\n'},
+      {name: 'padding in Markdown table cells', text: '| Name  | Note |\n|---|---|\n| A  |  to go |\n', filePath: md}
+    ]
   })
 })
 
 describe('punctuation-spacing: double spacing after sentences as a house style', () => {
-  it('skips two spaces after sentences when the document mostly uses them (at least three)', async () => {
-    const text = 'The first sentence ends here.  The second one follows.\nA new line starts.  It goes on.\nThe last line ends.  And  then.\n'
-    // Only the doubled space between words is flagged.
-    expect(await check(ruleId, text)).toEqual([
-      {ruleId, line: 3, column: 25, endLine: 3, endColumn: 27, reason: 'Unexpected doubled space between words', expected: [' '], fixable: true}
-    ])
-  })
-
-  it('flags them when there are fewer than three', async () => {
-    const found = await check(ruleId, 'One.  Two.  Three is here. Four.\n')
-    expect(found.map(({column, reason}) => [column, reason])).toEqual([
-      [5, 'Unexpected doubled space after a sentence'],
-      [11, 'Unexpected doubled space after a sentence']
-    ])
-  })
-
-  it('flags them when single spacing is the majority', async () => {
-    const text = 'It ends.  Then more.  Then again.  Yet it goes on. So it is. And it was. Then it stopped. Done.\n'
-    expect(places(await check(ruleId, text))).toEqual([
-      [1, 9, 1, 11],
-      [1, 21, 1, 23],
-      [1, 34, 1, 36]
-    ])
+  tester.run(rule, {
+    invalid: [
+      {
+        name: 'two spaces after sentences are skipped when the document mostly uses them (three or more); a doubled space between words is not',
+        text: 'The first sentence ends here.  The second one follows.\nA new line starts.  It goes on.\nThe last line ends.  And  then.\n',
+        errors: [doubled(3, 25, 27)],
+        output: 'The first sentence ends here.  The second one follows.\nA new line starts.  It goes on.\nThe last line ends.  And then.\n'
+      },
+      {
+        name: 'flagged when there are fewer than three',
+        text: 'One.  Two.  Three is here. Four.\n',
+        errors: [doubled(1, 5, 7, 'after a sentence'), doubled(1, 11, 13, 'after a sentence')],
+        output: 'One. Two. Three is here. Four.\n'
+      },
+      {
+        name: 'flagged when single spacing is the majority',
+        text: 'It ends.  Then more.  Then again.  Yet it goes on. So it is. And it was. Then it stopped. Done.\n',
+        errors: [doubled(1, 9, 11, 'after a sentence'), doubled(1, 21, 23, 'after a sentence'), doubled(1, 34, 36, 'after a sentence')],
+        output: 'It ends. Then more. Then again. Yet it goes on. So it is. And it was. Then it stopped. Done.\n'
+      }
+    ]
   })
 })
 
 describe('punctuation-spacing: options', () => {
   const text = 'The alliance said,NATO is  strong , they said.\n'
+  const all = [missing(1, 18, ','), doubled(1, 26, 28), before(1, 34, 35, ',')]
 
-  it('reports all three kinds by default', async () => {
-    const found = await check(ruleId, text)
-    expect(found.map(({column, reason}) => [column, reason])).toEqual([
-      [18, 'Missing space after `,`'],
-      [26, 'Unexpected doubled space between words'],
-      [34, 'Unexpected space before `,`']
-    ])
+  tester.run(rule, {
+    invalid: [
+      {name: 'all three kinds by default', text, errors: all, output: 'The alliance said, NATO is strong, they said.\n'},
+      {name: 'explicit defaults', text, options: {missingSpace: true, doubledSpace: true, spaceBefore: true}, errors: all, output: 'The alliance said, NATO is strong, they said.\n'},
+      {name: 'an empty options object', text, options: {}, errors: all, output: 'The alliance said, NATO is strong, they said.\n'},
+      {name: '`missingSpace: false`', text, options: {missingSpace: false}, errors: [all[1], all[2]], output: 'The alliance said,NATO is strong, they said.\n'},
+      {name: '`doubledSpace: false`', text, options: {doubledSpace: false}, errors: [all[0], all[2]], output: 'The alliance said, NATO is  strong, they said.\n'},
+      {name: '`spaceBefore: false`', text, options: {spaceBefore: false}, errors: [all[0], all[1]], output: 'The alliance said, NATO is strong , they said.\n'}
+    ],
+    valid: [{name: '`doubledSpace: false` after a sentence', text: 'This ends here.  Then another begins.\n', options: {doubledSpace: false}}]
   })
 
-  it('`missingSpace: false` turns off only the missing-space check', async () => {
-    const found = await check(ruleId, text, {missingSpace: false})
-    expect(found.map(({column}) => column)).toEqual([26, 34])
-  })
-
-  it('`doubledSpace: false` turns off only the doubled-space check', async () => {
-    const found = await check(ruleId, text, {doubledSpace: false})
-    expect(found.map(({column}) => column)).toEqual([18, 34])
-    expect(await check(ruleId, 'This ends here.  Then another begins.\n', {doubledSpace: false})).toEqual([])
-  })
-
-  it('`spaceBefore: false` turns off only the space-before check', async () => {
-    const found = await check(ruleId, text, {spaceBefore: false})
-    expect(found.map(({column}) => column)).toEqual([18, 26])
-  })
-
-  it('accepts explicit defaults and an empty object', async () => {
-    expect(await check(ruleId, text, {missingSpace: true, doubledSpace: true, spaceBefore: true})).toHaveLength(3)
-    expect(await check(ruleId, text, {})).toHaveLength(3)
-  })
-
-  it('rejects an option of the wrong type: lint throws a ConfigError', async () => {
-    const result = check(ruleId, text, {missingSpace: 'yes'})
-    await expect(result).rejects.toBeInstanceOf(ConfigError)
-    await expect(check(ruleId, text, {missingSpace: 'yes'})).rejects.toThrow(
-      '--rule punctuation-spacing.missingSpace: option `missingSpace` of rule `punctuation-spacing` must be true or false, got "yes"'
+  it('rejects an option of the wrong type, naming the rule and the key', async () => {
+    const result = runCase(rule, {text, options: {missingSpace: 'yes'}})
+    await expect(result).rejects.toBeInstanceOf(OptionsError)
+    await expect(runCase(rule, {text, options: {missingSpace: 'yes'}})).rejects.toThrow(
+      'option `missingSpace` of rule `punctuation-spacing` must be true or false, got "yes"'
     )
   })
 
   it('rejects an unknown option, naming the known ones', async () => {
-    await expect(check(ruleId, text, {bogus: true})).rejects.toThrow(
-      '--rule punctuation-spacing.bogus: unknown option `bogus` for rule `punctuation-spacing` (known: missingSpace, doubledSpace, spaceBefore)'
+    await expect(runCase(rule, {text, options: {bogus: true}})).rejects.toThrow(
+      'unknown option `bogus` for rule `punctuation-spacing` (known: missingSpace, doubledSpace, spaceBefore)'
     )
   })
 
   it('rejects options that are not an object', async () => {
-    await expect(check(ruleId, text, 'yes')).rejects.toThrow('options of rule `punctuation-spacing` must be an object')
+    await expect(runCase(rule, {text, options: 'yes'})).rejects.toThrow('options of rule `punctuation-spacing` must be an object')
   })
 
   it('validateOptions fills in defaults and throws OptionsError with the offending key', () => {

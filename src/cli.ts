@@ -6,7 +6,8 @@ import fs from 'node:fs'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import {builtinRules} from '../rules/index.js'
-import {ConfigError, parseRuleFlag, resolveConfig, readConfigFile, ConfigFinder, type RuleSetting} from './config.js'
+import {ConfigError, parseRuleFlag, ConfigFinder, type RuleSetting} from './config.js'
+import {configForFile, loadConfigFile} from './load-config.js'
 import {findFiles} from './files.js'
 import {configErrorReason, lintFile, lintFiles, NOT_LINTED} from './lint.js'
 import {CONFIG_ERROR, decodeArticle, FILE_ERROR, INTERNAL_ERROR} from './read.js'
@@ -146,10 +147,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values.config) {
     const configPath = path.resolve(cwd, values.config)
     if (!fs.existsSync(configPath)) throw new ConfigError(`${values.config}: no such file`)
-    resolveConfig((await readConfigFile(configPath)) ?? {}, values.config, rules)
-  } else {
-    resolveConfig({}, undefined, rules)
   }
+  await loadConfigFile(values.config, {cwd, cliRules: rules})
 
   let files: VFile[]
   let trouble = false
@@ -157,7 +156,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const name = values['stdin-filename']
     const file = decodeArticle(await io.stdin(), name, cwd)
     const configPath = values.config ? path.resolve(cwd, values.config) : await new ConfigFinder().find(path.resolve(cwd, name ? path.dirname(name) : '.'))
-    const config = resolveConfig(configPath ? ((await readConfigFile(configPath)) ?? {}) : {}, configPath, rules)
+    const config = configForFile(await loadConfigFile(configPath, {cwd, cliRules: rules}), name && path.resolve(cwd, name))
     files = [await lintFile(file, config)]
   } else {
     const list = await findFiles(patterns, cwd)

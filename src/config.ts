@@ -7,6 +7,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {builtinRules} from '../rules/index.js'
+import type {FullConfig} from './load-config.js'
 import {OptionsError, validateOptions, type AnyRule, type Severity} from './rule.js'
 
 /** A rule's setting: a severity, or a severity with options (`["warn", {...}]`). */
@@ -44,12 +45,14 @@ export class ConfigError extends Error {
 /** Config file names, in the order they are looked for in each folder. */
 export const configNames = ['.copydeskrc.json', '.copydeskrc.yaml', '.copydeskrc.yml', 'copydesk.config.js', 'copydesk.config.mjs', 'package.json'] as const
 
-const topLevelKeys = new Set(['$schema', 'rules'])
+const topLevelKeys = new Set(['$schema', 'rules', 'plugins', 'extends', 'overrides'])
+/** Keys that `loadConfig` (src/load-config.ts) reads and removes before the rules are resolved here. */
+const loadedKeys = new Set(['plugins', 'extends', 'overrides'])
 
 const severityNames: Record<string, Severity> = {off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error'}
 
 /** Reads and parses one config file; a `package.json` without a `copydesk` key gives undefined. */
-export async function readConfigFile(file: string): Promise<ConfigFile | undefined> {
+export async function readConfigFile(file: string): Promise<FullConfig | undefined> {
   const base = path.basename(file)
   let raw: unknown
   if (/\.(?:c|m)?js$/u.test(base)) {
@@ -80,7 +83,7 @@ export async function readConfigFile(file: string): Promise<ConfigFile | undefin
   }
   if (raw === null || raw === undefined) return {}
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: a config must be an object`)
-  return raw as ConfigFile
+  return raw as FullConfig
 }
 
 /**
@@ -91,6 +94,7 @@ export function resolveConfig(config: ConfigFile, source: string | undefined, ov
   const where = source ?? 'config'
   for (const key of Object.keys(config)) {
     if (!topLevelKeys.has(key)) throw new ConfigError(`${where}: unknown key \`${key}\` (known: ${[...topLevelKeys].join(', ')})`)
+    if (loadedKeys.has(key)) throw new ConfigError(`${where}: \`${key}\` needs loadConfig, which resolves it before resolveConfig`)
   }
   const settings = config.rules ?? {}
   if (typeof settings !== 'object' || Array.isArray(settings)) throw new ConfigError(`${where}: \`rules\` must be an object`)

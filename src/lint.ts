@@ -1,23 +1,27 @@
 /** Linting, for the CLI and for programs: text in, VFiles with messages out. */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {ConfigError, ConfigFinder, readConfigFile, resolveConfig, type ConfigFile, type ResolvedConfig, type RuleSetting} from './config.js'
+import {ConfigError, ConfigFinder, type ResolvedConfig, type RuleSetting} from './config.js'
+import {configForFile, loadConfig, loadConfigFile, type FullConfig, type LoadedConfig} from './load-config.js'
 import {processorFor} from './processor.js'
 import {CONFIG_ERROR, createFile, failed, FILE_ERROR, INTERNAL_ERROR, readArticle} from './read.js'
 
 export interface LintOptions {
   /** Where the text comes from: decides Markdown or plain text, and names the file in reports. */
   filePath?: string
-  /** The config to apply (defaults: every rule at its default severity). */
-  config?: ConfigFile
+  /** The config to apply (defaults: every rule at its default severity); its plugin paths and override patterns are relative to `cwd`. */
+  config?: FullConfig
   /** Rule settings that win over the config, as `--rule` does. */
   rules?: Record<string, RuleSetting>
+  /** Default: the process's working folder. */
+  cwd?: string
 }
 
 /** Lints one text. */
 export async function lint(text: string, options: LintOptions = {}): Promise<VFile> {
-  const config = resolveConfig(options.config ?? {}, undefined, options.rules)
-  return lintFile(createFile(text, options.filePath), config)
+  const cwd = options.cwd ?? process.cwd()
+  const loaded = await loadConfig(options.config ?? {}, {cwd, cliRules: options.rules})
+  return lintFile(createFile(text, options.filePath), configForFile(loaded, options.filePath && path.resolve(cwd, options.filePath)))
 }
 
 /** Runs the config's rules on a file already read; a rule that throws becomes a fatal message, not a crash. */
@@ -59,13 +63,13 @@ export interface LintFilesOptions {
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<VFile[]> {
   const cwd = options.cwd ?? process.cwd()
   const finder = new ConfigFinder()
-  const resolved = new Map<string, Promise<ResolvedConfig>>()
-  const configAt = (source: string | undefined): Promise<ResolvedConfig> => {
+  const loaded = new Map<string, Promise<LoadedConfig>>()
+  const configAt = (source: string | undefined): Promise<LoadedConfig> => {
     const key = source ?? ''
-    let config = resolved.get(key)
+    let config = loaded.get(key)
     if (!config) {
-      config = (async () => resolveConfig(source ? ((await readConfigFile(source)) ?? {}) : {}, source, options.rules))()
-      resolved.set(key, config)
+      config = loadConfigFile(source, {cwd, cliRules: options.rules})
+      loaded.set(key, config)
     }
     return config
   }
@@ -76,7 +80,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     const absolute = path.resolve(cwd, filePath)
     let config: ResolvedConfig
     try {
-      config = await configAt(explicit ?? (await finder.find(path.dirname(absolute))))
+      config = configForFile(await configAt(explicit ?? (await finder.find(path.dirname(absolute)))), absolute)
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error
       files.push(failed(filePath, cwd, `${NOT_LINTED}${configErrorReason(error)}`, CONFIG_ERROR))

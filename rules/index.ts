@@ -3,8 +3,9 @@
  * `rules/` and one line here.
  */
 import type {AnyRule} from '../src/rule.js'
+import duplicateAcrossFiles from './duplicate-across-files.js'
 import punctuationSpacing from './punctuation-spacing.js'
 import repeatedWords from './repeated-words.js'
 import spelling from './spelling.js'
 
-export const builtinRules: readonly AnyRule[] = [punctuationSpacing, spelling, repeatedWords]
+export const builtinRules: readonly AnyRule[] = [punctuationSpacing, spelling, repeatedWords, duplicateAcrossFiles]

@@ -3,7 +3,7 @@
  */
 export {lint, lintFile, lintFiles, type LintOptions, type LintFilesOptions} from './lint.js'
 export {createProcessor, type CopydeskProcessor} from './processor.js'
-export {defineRule, certainFix, validateOptions, OptionsError, type Rule, type AnyRule, type RuleMeta, type Severity, type OptionSpec, type OptionsSchema, type OptionsOf} from './rule.js'
+export {defineRule, certainFix, recordForCollection, validateOptions, OptionsError, type Rule, type CollectionEntry, type CollectionFinding, type CompareCollection, type AnyRule, type RuleMeta, type Severity, type OptionSpec, type OptionsSchema, type OptionsOf} from './rule.js'
 export {ConfigError, resolveConfig, readConfigFile, type ConfigFile, type ResolvedConfig, type RuleSetting} from './config.js'
 export {getArticle, parseArticle, copydeskParse, formatOf} from './parse/article.js'
 export {proseRange, isContiguousInSource, inLiteral, sentencesOf, type ToPoint} from './parse/prose.js'

@@ -1,6 +1,7 @@
 /** Linting, for the CLI and for programs: text in, VFiles with messages out. */
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {compareCollection, type LintedFile} from './collection.js'
 import {ConfigError, ConfigFinder, type ResolvedConfig, type RuleSetting} from './config.js'
 import {configForFile, loadConfig, loadConfigFile, type FullConfig, type LoadedConfig} from './load-config.js'
 import {processorFor} from './processor.js'
@@ -59,6 +60,8 @@ export interface LintFilesOptions {
  * broken config found upward from a file is that folder's problem only: each file under it gets
  * a fatal `config-error` message naming the config and the key, and the other files are linted.
  * The files come back with their messages; their parsed articles are not kept (use `lint` for one).
+ * After the last file, collection rules (such as `duplicate-across-files`) compare the files and
+ * add their findings (see `CompareCollection`).
  */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<VFile[]> {
   const cwd = options.cwd ?? process.cwd()
@@ -75,7 +78,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   }
   const explicit = options.configPath ? path.resolve(cwd, options.configPath) : undefined
   if (explicit) await configAt(explicit)
-  const files: VFile[] = []
+  const linted: LintedFile[] = []
   for (const filePath of paths) {
     const absolute = path.resolve(cwd, filePath)
     let config: ResolvedConfig
@@ -83,12 +86,13 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       config = configForFile(await configAt(explicit ?? (await finder.find(path.dirname(absolute)))), absolute)
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error
-      files.push(failed(filePath, cwd, `${NOT_LINTED}${configErrorReason(error)}`, CONFIG_ERROR))
+      linted.push({file: failed(filePath, cwd, `${NOT_LINTED}${configErrorReason(error)}`, CONFIG_ERROR)})
       continue
     }
-    files.push(release(await lintFile(await readArticle(filePath, cwd), config)))
+    linted.push({file: release(await lintFile(await readArticle(filePath, cwd), config)), config})
   }
-  return files
+  for (const file of await compareCollection(linted)) sortMessages(file)
+  return linted.map(({file}) => file)
 }
 
 /**

@@ -8,6 +8,7 @@ import type {Root} from 'nlcst'
 import type {Plugin, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import type {Point, Position} from './types.js'
 
 declare module 'vfile-message' {
   interface VFileMessage {
@@ -68,6 +69,67 @@ export interface Rule<S extends OptionsSchema = OptionsSchema> {
   meta: RuleMeta<S>
   /** The unified plugin; it receives the validated options, defaults filled in. */
   plugin: Plugin<[OptionsOf<S>], Root>
+  /**
+   * For a rule that looks across the files of a run (a *collection rule*); see `CompareCollection`.
+   * Without it, a rule sees one file at a time.
+   */
+  compare?: CompareCollection<OptionsOf<S>>
+}
+
+/**
+ * What a collection rule recorded for one file of the run, with that file's path.
+ * `data` is exactly what the rule's plugin passed to `recordForCollection` for that file.
+ */
+export interface CollectionEntry {
+  path: string
+  data: unknown
+}
+
+/** A finding of a collection rule, on one file of the run. */
+export interface CollectionFinding {
+  /** The file the finding is on: the `path` of one of the entries. */
+  path: string
+  reason: string
+  /** Where in that file: a point or a range, with lines, columns and offsets as in the file's messages. */
+  place: Point | Position
+  note?: string
+  actual?: string
+  expected?: string[]
+}
+
+/**
+ * The cross-file half of a collection rule. The contract, which lets per-file work run anywhere
+ * (in worker threads, from a cache, in another shard of the run) and only the comparison run once:
+ *
+ * 1. The rule's `plugin` runs on each file like any rule's and records what the comparison needs
+ *    with `recordForCollection(file, ruleId, data)`. `data` must be plain JSON (it may be computed in
+ *    a worker, cached, or written out and read back by another process), and the plugin keeps no
+ *    state between files: everything about a file is in its `data`.
+ * 2. After every file of a run is linted, `lintFiles` calls `compare(entries, options)` once per
+ *    distinct options of the rule, with one entry per file the rule was enabled on with those
+ *    options (files with no recorded data are left out), ordered by path.
+ * 3. It returns findings naming a file by its entry's `path`; the engine turns each into a message
+ *    on that file, stamped like any other (rule id, source, url, severity of that file's config),
+ *    and sorts it into place.
+ *
+ * `lint(text)` of a single text never calls `compare`: one file has no collection.
+ */
+export type CompareCollection<O = unknown> = (
+  entries: readonly CollectionEntry[],
+  options: O
+) => CollectionFinding[] | Promise<CollectionFinding[]>
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Per collection rule (by id): the JSON data its plugin recorded for this file (see `CompareCollection`). */
+    collection: Record<string, unknown>
+  }
+}
+
+/** Records, for a collection rule, the JSON data its `compare` will get for this file. */
+export function recordForCollection(file: VFile, ruleId: string, data: unknown): void {
+  file.data.collection ??= {}
+  file.data.collection[ruleId] = data
 }
 
 /** A rule of any options schema, as held in registries and configs. */

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {builtinRules} from '../rules/index.js'
 import type {JsonFile} from '../src/report.js'
 import {temporaryFolders} from './helpers.js'
 
@@ -159,7 +160,7 @@ describe('configuration', () => {
     const dir = folder({'news/a.txt': 'The talks went on,and on.\n', 'drafts/.copydeskrc.json': '{"rules": {"speling": "off"}}', 'drafts/b.txt': clean})
     const result = json(['.'], {cwd: dir})
     expect(result.code).toBe(2)
-    const reason = `Not linted: config error: ${path.join(dir, 'drafts', '.copydeskrc.json')}: rules: unknown rule \`speling\` (known: punctuation-spacing, spelling, repeated-words)`
+    const reason = `Not linted: config error: ${path.join(dir, 'drafts', '.copydeskrc.json')}: rules: unknown rule \`speling\` (known: ${builtinRules.map((rule) => rule.meta.id).join(', ')})`
     expect(result.files.map((file) => [file.path, file.messages.map((m) => [m.ruleId, m.severity, m.line, m.reason])])).toEqual([
       [path.join('drafts', 'b.txt'), [['config-error', 'error', null, reason]]],
       [path.join('news', 'a.txt'), [['punctuation-spacing', 'error', 1, 'Missing space after `,`']]]

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
+import {builtinRules} from '../rules/index.js'
 import {ConfigError, ConfigFinder, parseRuleFlag, readConfigFile, resolveConfig} from '../src/config.js'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-config-'))
@@ -18,12 +19,16 @@ const ids = (config: ReturnType<typeof resolveConfig>) => config.rules.map(({rul
 
 describe('resolveConfig', () => {
   it('runs every rule at its default severity when the config is empty', () => {
-    expect(ids(resolveConfig({}, undefined))).toEqual(['punctuation-spacing:error', 'spelling:warn', 'repeated-words:error'])
+    const all = ids(resolveConfig({}, undefined))
+    expect(all).toEqual(builtinRules.map((rule) => `${rule.meta.id}:${rule.meta.defaultSeverity}`))
+    expect(all.slice(0, 3)).toEqual(['punctuation-spacing:error', 'spelling:warn', 'repeated-words:error'])
   })
 
   it('accepts severities as words, numbers and [severity, options]', () => {
     const config = resolveConfig({rules: {'punctuation-spacing': 1, spelling: ['error', {words: ['Tirana']}], 'repeated-words': 'off'}}, 'x.json')
-    expect(ids(config)).toEqual(['punctuation-spacing:warn', 'spelling:error'])
+    // Rules the config does not name keep their default severity.
+    const others = builtinRules.slice(3).map((rule) => `${rule.meta.id}:${rule.meta.defaultSeverity}`)
+    expect(ids(config)).toEqual(['punctuation-spacing:warn', 'spelling:error', ...others])
     expect(config.rules[1].options).toEqual({words: ['Tirana']})
     expect(config.rules[0].options).toEqual({missingSpace: true, doubledSpace: true, spaceBefore: true})
   })

@@ -1,0 +1,69 @@
+/**
+ * The second pass of a run: after every file is linted, each collection rule compares what it
+ * recorded per file (see `CompareCollection` in rule.ts) and its findings become messages.
+ */
+import type {VFile} from 'vfile'
+import type {ResolvedConfig} from './config.js'
+import type {AnyRule, CollectionEntry, CollectionFinding, CompareCollection, Severity} from './rule.js'
+
+/** A file of the run with the config it was linted under (none when it could not be linted). */
+export interface LintedFile {
+  file: VFile
+  config?: ResolvedConfig
+}
+
+interface Group {
+  rule: AnyRule
+  options: unknown
+  entries: CollectionEntry[]
+  /** Each entry's file and its severity for this rule, by path. */
+  targets: Map<string, {file: VFile; severity: Exclude<Severity, 'off'>}>
+}
+
+/**
+ * Runs `compare` of every collection rule enabled on any of `linted`, once per distinct options,
+ * and adds the findings to their files as messages. Returns the files that got messages.
+ */
+export async function compareCollection(linted: readonly LintedFile[]): Promise<Set<VFile>> {
+  const groups = new Map<string, Group>()
+  for (const {file, config} of linted) {
+    if (!config || file.path === undefined) continue
+    for (const {rule, severity, options} of config.rules) {
+      if (!rule.compare) continue
+      const data = file.data.collection?.[rule.meta.id]
+      if (data === undefined) continue
+      const key = JSON.stringify([rule.meta.id, options])
+      let group = groups.get(key)
+      if (!group) {
+        group = {rule, options, entries: [], targets: new Map()}
+        groups.set(key, group)
+      }
+      // The same path twice (named twice on the command line) is one file of the collection.
+      if (group.targets.has(file.path)) continue
+      group.entries.push({path: file.path, data})
+      group.targets.set(file.path, {file, severity})
+    }
+  }
+  const changed = new Set<VFile>()
+  for (const group of groups.values()) {
+    group.entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    const findings = await (group.rule.compare as CompareCollection)(group.entries, group.options)
+    for (const finding of findings) {
+      const target = group.targets.get(finding.path)
+      if (!target) throw new Error(`copydesk: rule \`${group.rule.meta.id}\` reported on \`${finding.path}\`, which is not in its collection`)
+      addMessage(target.file, group.rule, target.severity, finding)
+      changed.add(target.file)
+    }
+  }
+  return changed
+}
+
+/** Turns a finding into a message on its file, stamped as `stampedPlugin` stamps per-file messages. */
+function addMessage(file: VFile, rule: AnyRule, severity: Exclude<Severity, 'off'>, finding: CollectionFinding): void {
+  const message = file.message(finding.reason, {place: finding.place, ruleId: rule.meta.id, source: 'copydesk'})
+  message.url = rule.meta.url
+  message.fatal = severity === 'error'
+  if (finding.note !== undefined) message.note = finding.note
+  if (finding.actual !== undefined) message.actual = finding.actual
+  if (finding.expected !== undefined) message.expected = [...finding.expected]
+}

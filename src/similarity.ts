@@ -1,0 +1,169 @@
+/**
+ * Text similarity for the duplicate rules: normalised words, content-word sets, MinHash
+ * signatures and a locality-sensitive index over them, so that finding near duplicates among
+ * n passages costs about n, not n².
+ */
+
+/**
+ * The words of a text, normalised so that case, accents, punctuation, whitespace and quote style
+ * do not matter: `“Don’t”, she said.` and `"don't" she said` give the same words.
+ */
+export function normalizedWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[’‘ʼ`´]/gu, "'")
+      .match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []
+  )
+}
+
+// Function words carry no content: two passages that share only these share nothing.
+const stopWords = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself his ' +
+    'how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out ' +
+    'over own same she should so some such than that the their theirs them themselves then there these they this those through to too ' +
+    'under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ' +
+    "it's don't can't won't isn't aren't wasn't weren't i'm i've he's she's that's there's they're we're you're also may might must " +
+    'one upon yet ever even still though although however many much well'
+  ).split(' ')
+)
+
+/** Strips the commonest English inflections, so that `partnerships` and `partnership` count as one word. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/u.test(word)) return word
+  const possessive = word.replace(/'s$/u, '')
+  if (possessive !== word) return stem(possessive)
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
+  if (word.endsWith('sses')) return word.slice(0, -2)
+  if (word.endsWith('s') && !/(?:ss|us|is)$/u.test(word)) return word.slice(0, -1)
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3)
+  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2)
+  return word
+}
+
+/** The distinct content words of normalised words, stemmed: what a passage is about. */
+export function contentWords(words: readonly string[]): string[] {
+  const result = new Set<string>()
+  for (const word of words) {
+    if (stopWords.has(word) || (word.length < 2 && !/\d/u.test(word))) continue
+    result.add(stem(word))
+  }
+  return [...result]
+}
+
+/** FNV-1a, 32 bits: a fast, stable hash of a string (the same on every machine and run); `seed` picks another function. */
+export function hashString(text: string, seed = 0x811c9dc5): number {
+  let hash = seed
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 0
+}
+
+// murmur3's finaliser: mixes a seed into a hash to give an independent hash function per seed.
+function mix(value: number): number {
+  value ^= value >>> 16
+  value = Math.imul(value, 0x85ebca6b)
+  value ^= value >>> 13
+  value = Math.imul(value, 0xc2b2ae35)
+  value ^= value >>> 16
+  return value >>> 0
+}
+
+/**
+ * A 64-bit fingerprint of a text as 16 hex digits: equal texts give equal fingerprints, and two
+ * of a million different passages collide with a chance of about one in 10⁷ (32 bits would collide
+ * within a few hundred thousand).
+ */
+export function fingerprint(text: string): string {
+  return hashString(text).toString(16).padStart(8, '0') + hashString(text, 0x2545f491).toString(16).padStart(8, '0')
+}
+
+/** How many hash functions a signature has; its hex string is 8 characters per function. */
+export const SIGNATURE_SIZE = 64
+
+const seeds = Array.from({length: SIGNATURE_SIZE}, (_, index) => mix(0x9e3779b9 ^ Math.imul(index + 1, 0x27d4eb2d)))
+
+/**
+ * The MinHash signature of a set of words, as a hex string (plain JSON, compact): for each of
+ * `SIGNATURE_SIZE` hash functions, the smallest hash of any word. Two signatures agree at a
+ * position with probability equal to the Jaccard similarity of the two sets.
+ */
+export function minHashSignature(words: readonly string[]): string {
+  const minima = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
+  for (const word of words) {
+    const hash = hashString(word)
+    for (let index = 0; index < SIGNATURE_SIZE; index++) {
+      const value = mix(hash ^ seeds[index])
+      if (value < minima[index]) minima[index] = value
+    }
+  }
+  let hex = ''
+  for (const value of minima) hex += value.toString(16).padStart(8, '0')
+  return hex
+}
+
+/** The share of hash functions on which two signatures agree: an estimate of the sets' Jaccard similarity. */
+export function estimatedJaccard(a: string, b: string): number {
+  let same = 0
+  for (let index = 0; index < a.length; index += 8) {
+    if (a.startsWith(b.slice(index, index + 8), index)) same++
+  }
+  return same / (a.length / 8)
+}
+
+/** |A ∩ B| / |A ∪ B| of two sets of words. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  let shared = 0
+  for (const word of small) if (large.has(word)) shared++
+  return shared / (a.size + b.size - shared)
+}
+
+/**
+ * A locality-sensitive index of MinHash signatures: a signature is cut into `bands` bands of
+ * `SIGNATURE_SIZE / bands` values, and two signatures are candidates when any band is equal.
+ * With r values per band, a pair of Jaccard similarity s becomes a candidate with probability
+ * 1 − (1 − sʳ)^bands: more bands catch lower similarities and bring more candidates to verify.
+ * Adding and querying cost a constant per band, so n passages cost about n.
+ */
+export class SignatureIndex<T> {
+  private readonly buckets = new Map<string, T[]>()
+  private readonly width: number
+
+  constructor(private readonly bands: number) {
+    if (!Number.isInteger(bands) || bands < 1 || SIGNATURE_SIZE % bands !== 0) {
+      throw new Error(`copydesk: ${bands} bands do not divide a signature of ${SIGNATURE_SIZE}`)
+    }
+    this.width = (SIGNATURE_SIZE / bands) * 8
+  }
+
+  private keys(signature: string): string[] {
+    const keys: string[] = []
+    for (let band = 0; band < this.bands; band++) keys.push(`${band}:${signature.slice(band * this.width, (band + 1) * this.width)}`)
+    return keys
+  }
+
+  add(signature: string, item: T): void {
+    for (const key of this.keys(signature)) {
+      const bucket = this.buckets.get(key)
+      if (bucket) bucket.push(item)
+      else this.buckets.set(key, [item])
+    }
+  }
+
+  /** The items that share a band with `signature`, each once. */
+  candidates(signature: string): T[] {
+    const seen = new Set<T>()
+    for (const key of this.keys(signature)) {
+      for (const item of this.buckets.get(key) ?? []) seen.add(item)
+    }
+    return [...seen]
+  }
+}

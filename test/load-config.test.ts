@@ -1,6 +1,7 @@
 /** Plugins, presets (`extends`) and per-file `overrides`, through config files and `lint`. */
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {builtinRules} from '../rules/index.js'
 import {ConfigError} from '../src/config.js'
 import {configForFile, loadConfig, loadConfigFile} from '../src/load-config.js'
 import {lint, lintFiles} from '../src/lint.js'
@@ -32,7 +33,12 @@ const rule = {
 ${extra}
 `
 
-const ruleIds = (config: ReturnType<typeof configForFile>) => config.rules.map(({rule, severity}) => `${rule.meta.id}:${severity}`)
+// The rules these tests are about: three built-ins and the plugins' rules. Built-in rules added
+// later run at their defaults here and would only make every expected list longer.
+const studied = new Set(['punctuation-spacing', 'spelling', 'repeated-words'])
+const builtinIds = new Set(builtinRules.map((rule) => rule.meta.id))
+const ruleIds = (config: ReturnType<typeof configForFile>) =>
+  config.rules.filter(({rule}) => studied.has(rule.meta.id) || !builtinIds.has(rule.meta.id)).map(({rule, severity}) => `${rule.meta.id}:${severity}`)
 
 describe('plugins', () => {
   it('loads a file plugin relative to the config file; its rules run at their default severity', async () => {

@@ -12,6 +12,9 @@ import {findFiles} from './files.js'
 import {configErrorReason, lintFile, lintFiles, NOT_LINTED} from './lint.js'
 import {CONFIG_ERROR, decodeArticle, FILE_ERROR, INTERNAL_ERROR} from './read.js'
 import {formats, report, type Format} from './report.js'
+import {knownCategories, parseFixTypes} from './fix.js'
+import {fixRun, type FixRun} from './fix-run.js'
+import type {AnyRule} from './rule.js'
 import path from 'node:path'
 
 export const EXIT_CLEAN = 0
@@ -33,6 +36,12 @@ Options:
       --stdin, -             Lint standard input
       --stdin-filename <p>   Name (and format) of standard input, e.g. news.md
       --color, --no-color    Force or disable colors in stylish output
+      --fix                  Repair what is certain, in place; report what remains
+                             (with --stdin: print the fixed text, report on stderr)
+      --fix-dry-run          Print the repairs as a unified diff; write nothing
+                             (the report goes to stderr)
+      --fix-type <list>      Categories to repair, e.g. spacing,table (default: all
+                             but spelling): ${knownCategories(builtinRules).join(', ')}
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -110,6 +119,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         'stdin-filename': {type: 'string'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
+        fix: {type: 'boolean', default: false},
+        'fix-dry-run': {type: 'boolean', default: false},
+        'fix-type': {type: 'string', multiple: true},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
       }
@@ -148,7 +160,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const configPath = path.resolve(cwd, values.config)
     if (!fs.existsSync(configPath)) throw new ConfigError(`${values.config}: no such file`)
   }
-  await loadConfigFile(values.config, {cwd, cliRules: rules})
+  const upfront = await loadConfigFile(values.config, {cwd, cliRules: rules})
+  const fixing = fixRunOf(values, fromStdin, io, upfront.registry)
+  const each = fixing?.each ?? lintFile
 
   let files: VFile[]
   let trouble = false
@@ -157,7 +171,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const file = decodeArticle(await io.stdin(), name, cwd)
     const configPath = values.config ? path.resolve(cwd, values.config) : await new ConfigFinder().find(path.resolve(cwd, name ? path.dirname(name) : '.'))
     const config = configForFile(await loadConfigFile(configPath, {cwd, cliRules: rules}), name && path.resolve(cwd, name))
-    files = [await lintFile(file, config)]
+    files = [await each(file, config)]
   } else {
     const list = await findFiles(patterns, cwd)
     if (list.unmatched.length > 0) {
@@ -165,7 +179,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`copydesk: no files matching ${list.unmatched.map((item) => `\`${item}\``).join(', ')}\n`)
       trouble = true
     }
-    files = await lintFiles(list.files, {configPath: values.config, rules, cwd})
+    files = await lintFiles(list.files, {configPath: values.config, rules, cwd, each})
     const configErrors = new Set(files.flatMap((file) => file.messages.filter((message) => message.ruleId === CONFIG_ERROR).map((message) => message.reason)))
     for (const reason of configErrors) io.stderr(`copydesk: ${reason.slice(NOT_LINTED.length)}\n`)
     for (const ignored of list.ignored) {
@@ -177,7 +191,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const color = values['no-color'] ? false : values.color ?? (io.isTTY && !process.env.NO_COLOR)
-  io.stdout(report(files, {format, quiet: values.quiet, color}))
+  // When fixed text or a diff goes to stdout, the report goes to stderr.
+  const reportTo = fixing && (fromStdin || values['fix-dry-run']) ? io.stderr : io.stdout
+  reportTo(report(files, {format, quiet: values.quiet, color}))
+  if (fixing && !(fromStdin && values.fix)) io.stderr(fixing.summary())
 
   const messages = files.flatMap((file) => file.messages)
   if (trouble || messages.some((message) => message.fatal === true && troubleRules.has(message.ruleId ?? ''))) return EXIT_TROUBLE
@@ -188,4 +205,27 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_FINDINGS
   }
   return EXIT_CLEAN
+}
+
+/**
+ * The fix step the flags ask for, if any: `--fix`, `--fix-dry-run`, `--fix-type`. The fix types
+ * known are the built-in categories and those of the rules `registry` holds (the `--config`
+ * file's plugins).
+ */
+function fixRunOf(values: {fix?: boolean; 'fix-dry-run'?: boolean; 'fix-type'?: string[]}, fromStdin: boolean, io: Io, registry: readonly AnyRule[]): FixRun | undefined {
+  if (values.fix && values['fix-dry-run']) throw new UsageError('give either --fix or --fix-dry-run, not both')
+  if (!values.fix && !values['fix-dry-run']) {
+    if (values['fix-type']) throw new UsageError('--fix-type goes with --fix or --fix-dry-run')
+    return undefined
+  }
+  let types: Set<string> | undefined
+  if (values['fix-type']) {
+    try {
+      types = parseFixTypes(values['fix-type'], knownCategories(registry))
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+  }
+  const mode = values['fix-dry-run'] ? 'diff' : fromStdin ? 'print' : 'write'
+  return fixRun({mode, types, output: io.stdout})
 }

@@ -51,6 +51,8 @@ export interface LintFilesOptions {
   configPath?: string
   rules?: Record<string, RuleSetting>
   cwd?: string
+  /** What is done with each file once read and its config found: `lintFile` unless `--fix` fixes it too. */
+  each?: (file: VFile, config: ResolvedConfig) => Promise<VFile>
 }
 
 /**
@@ -89,7 +91,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       linted.push({file: failed(filePath, cwd, `${NOT_LINTED}${configErrorReason(error)}`, CONFIG_ERROR)})
       continue
     }
-    linted.push({file: release(await lintFile(await readArticle(filePath, cwd), config)), config})
+    linted.push({file: release(await (options.each ?? lintFile)(await readArticle(filePath, cwd), config)), config})
   }
   for (const file of await compareCollection(linted)) sortMessages(file)
   return linted.map(({file}) => file)

@@ -5,28 +5,9 @@
  * (a doubled space with a `[` in the middle of it must not be "fixed" by deleting the `[`). No
  * input may crash a rule either. The generator is seeded: a failure names the text to replay.
  */
-import type {Nodes} from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../src/lint.js'
-import {generatedTexts} from './helpers.js'
-
-const markdown = unified().use(remarkParse).use(remarkGfm)
-
-/** The inline markup of a Markdown text: each node that is not plain text, with what it points to. */
-function markup(text: string): string[] {
-  const found: string[] = []
-  const visit = (node: Nodes): void => {
-    if (['link', 'image', 'inlineCode', 'emphasis', 'strong', 'delete', 'html', 'footnoteReference'].includes(node.type)) {
-      found.push(`${node.type}${'url' in node ? ` ${node.url}` : ''}${node.type === 'inlineCode' || node.type === 'html' ? ` ${node.value}` : ''}`)
-    }
-    if ('children' in node) for (const child of node.children) visit(child)
-  }
-  visit(markdown.parse(text))
-  return found
-}
+import {generatedTexts, inlineMarkup} from './helpers.js'
 
 describe('fixes on generated input', () => {
   it.each(['article.md', 'article.txt'])('no rule crashes on %s', async (filePath) => {
@@ -44,13 +25,13 @@ describe('fixes on generated input', () => {
     for (const text of generatedTexts(20261125, 150)) {
       const file = await lint(text, {filePath: 'article.md', rules: {spelling: 'off'}})
       const value = String(file.value)
-      const before = markup(value)
+      const before = inlineMarkup(value)
       for (const message of file.messages) {
         const place = message.place && 'start' in message.place ? message.place : undefined
         if (!message.expected || !place) continue
         fixes++
         const fixed = value.slice(0, place.start.offset) + message.expected[0] + value.slice(place.end.offset)
-        const after = markup(fixed)
+        const after = inlineMarkup(fixed)
         if (JSON.stringify(after) !== JSON.stringify(before)) {
           broken.push(`${JSON.stringify(text)}: ${message.ruleId} ${message.line}:${message.column} ${JSON.stringify(value.slice(place.start.offset, place.end.offset))} → ${JSON.stringify(message.expected[0])}`)
         }

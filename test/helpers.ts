@@ -2,6 +2,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type {Nodes} from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {afterAll} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {builtinRules} from '../rules/index.js'
@@ -72,4 +76,22 @@ export function generatedTexts(seed: number, count: number): string[] {
     result.push(text)
   }
   return result
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm)
+
+/**
+ * The inline markup of a Markdown text, in order: each node that is not plain text (links, images,
+ * code, emphasis, HTML, footnote references), with what it points to or holds. A fix must keep it.
+ */
+export function inlineMarkup(text: string): string[] {
+  const found: string[] = []
+  const visit = (node: Nodes): void => {
+    if (['link', 'image', 'inlineCode', 'emphasis', 'strong', 'delete', 'html', 'footnoteReference'].includes(node.type)) {
+      found.push(`${node.type}${'url' in node ? ` ${node.url}` : ''}${node.type === 'inlineCode' || node.type === 'html' ? ` ${node.value}` : ''}`)
+    }
+    if ('children' in node) for (const child of node.children) visit(child)
+  }
+  visit(markdown.parse(text))
+  return found
 }

@@ -7,6 +7,7 @@ import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Article, ArticleFormat, Point} from '../types.js'
+import {lineEndingOf} from './lines.js'
 import {parseMarkdownBlocks} from './markdown.js'
 import {makeProse} from './prose.js'
 import {parseTxtBlocks} from './txt.js'
@@ -26,8 +27,6 @@ export function parseArticle(text: string, format: ArticleFormat): {tree: Root; 
   const parsed = format === 'md' ? parseMarkdownBlocks(text, toPoint) : parseTxtBlocks(text, toPoint)
   const prose = parsed.prose.map((source) => makeProse(source, toPoint))
   prose.sort((a, b) => (a.offsets[0] ?? 0) - (b.offsets[0] ?? 0))
-  const crlf = text.match(/\r\n/g)?.length ?? 0
-  const lf = text.match(/\n/g)?.length ?? 0
   const tree: Root = {
     type: 'RootNode',
     children: prose.map((unit) => unit.node),
@@ -35,7 +34,7 @@ export function parseArticle(text: string, format: ArticleFormat): {tree: Root; 
   }
   return {
     tree,
-    article: {format, blocks: parsed.blocks, prose, bom: false, lineEnding: crlf * 2 > lf ? '\r\n' : '\n', toPoint}
+    article: {format, blocks: parsed.blocks, prose, bom: false, lineEnding: lineEndingOf(text), toPoint}
   }
 }
 

@@ -23,6 +23,13 @@ export function splitLines(text: string): Line[] {
   return lines
 }
 
+/** The line ending a text uses most: `\r\n` when more than half its line breaks are CRLF, else `\n`. */
+export function lineEndingOf(text: string): '\n' | '\r\n' {
+  const crlf = text.match(/\r\n/g)?.length ?? 0
+  const lf = text.match(/\n/g)?.length ?? 0
+  return crlf * 2 > lf ? '\r\n' : '\n'
+}
+
 export interface ListPrefix {
   indent: number
   marker: string

@@ -1,18 +1,18 @@
 /**
- * The fix engine: applies the certain fixes of a lint run to the text, and lints again until
- * nothing changes. A message is a certain fix exactly when `certainFix` marked it
- * (`message.fixable`): its `place` (offsets into the file, after any BOM) is replaced by
+ * The fix engine: applies the certain fixes of a lint run to the text (src/apply-fixes.ts), and
+ * lints again until nothing changes. A message is a certain fix exactly when `certainFix` marked
+ * it (`message.fixable`): its `place` (offsets into the file, after any BOM) is replaced by
  * `expected[0]`. Nothing else in the text moves.
  *
- * As in ESLint, fixes that overlap or touch are not applied together: the first (by place) wins,
- * the others wait for the next pass, where the rules see the text the first one made. At most
+ * Fixes that overlap or touch are not applied together: the first (by place) wins, the others
+ * wait for the next pass, where the rules see the text the first one made. At most
  * `maxFixPasses` passes run, so two rules that undo each other cannot loop forever.
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {applyFixes, certainFixes} from './apply-fixes.js'
 import type {ResolvedConfig} from './config.js'
 import {lintFile} from './lint.js'
-import {lineEndingOf} from './parse/lines.js'
 import {createFile} from './read.js'
 import type {AnyRule} from './rule.js'
 
@@ -32,64 +32,6 @@ export function knownCategories(rules: readonly AnyRule[]): string[] {
  * "rejected → accepted" list, so `--fix` alone never touches spelling.
  */
 export const optInCategories: ReadonlySet<string> = new Set(['spelling'])
-
-/** One certain fix: replace `[start, end)` of the text with `replacement`. */
-export interface Fix {
-  start: number
-  end: number
-  replacement: string
-  message: VFileMessage
-}
-
-/** The certain fix a message carries in a text of `length` characters, or undefined when it has none that can be trusted. */
-export function fixOf(message: VFileMessage, length: number): Fix | undefined {
-  if (message.fixable !== true || message.expected?.length !== 1) return undefined
-  const place = message.place
-  if (!place || !('start' in place)) return undefined
-  const start = place.start.offset
-  const end = place.end.offset
-  if (start === undefined || end === undefined || start < 0 || start > end || end > length) return undefined
-  return {start, end, replacement: message.expected[0], message}
-}
-
-export interface AppliedFixes {
-  text: string
-  /** The messages whose fix is in `text`. */
-  applied: VFileMessage[]
-  /** Certain fixes left out because they overlap or touch one applied before them. */
-  skipped: VFileMessage[]
-}
-
-/**
- * Applies the certain fixes among `messages` that neither overlap nor touch each other. Line
- * breaks in a replacement are written in the text's own line ending, so a CRLF file stays CRLF.
- */
-export function applyFixes(text: string, messages: readonly VFileMessage[]): AppliedFixes {
-  const fixes = messages.flatMap((message) => fixOf(message, text.length) ?? [])
-  fixes.sort((a, b) => a.start - b.start || a.end - b.end)
-  const ending = lineEndingOf(text)
-  const applied: VFileMessage[] = []
-  const skipped: VFileMessage[] = []
-  const parts: string[] = []
-  let last: Fix | undefined
-  for (const fix of fixes) {
-    if (last && fix.start === last.start && fix.end === last.end && fix.replacement === last.replacement) {
-      // Two rules asking for the very same repair: it is made once, and both are answered.
-      applied.push(fix.message)
-      continue
-    }
-    if (last && fix.start <= last.end) {
-      skipped.push(fix.message)
-      continue
-    }
-    parts.push(text.slice(last ? last.end : 0, fix.start), fix.replacement.replace(/\r\n|\n|\r/gu, ending))
-    applied.push(fix.message)
-    last = fix
-  }
-  if (applied.length === 0) return {text, applied, skipped}
-  parts.push(text.slice(last!.end))
-  return {text: parts.join(''), applied, skipped}
-}
 
 /**
  * Which messages `--fix` applies: those of rules whose category is in `types`. Without `types`,
@@ -147,11 +89,11 @@ export async function fixFile(file: VFile, config: ResolvedConfig, select: (mess
   let fixed = 0
   let passes = 0
   while (passes < maxFixPasses) {
-    const result = applyFixes(text, after.messages.filter(select))
+    const result = applyFixes(text, certainFixes(after.messages.filter(select), text.length))
     if (result.applied.length === 0) break
     passes++
     fixed += result.applied.length
-    text = keepFinalNewline(input, result.text)
+    text = keepFinalNewline(input, result.output)
     const next = createFile(text, file.path, file.cwd)
     next.data.bom = file.data.bom
     after = await lintFile(next, config)

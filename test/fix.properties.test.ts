@@ -17,7 +17,8 @@ import {diffLines} from 'diff'
 import {describe, expect, it} from 'vitest'
 import {builtinRules} from '../rules/index.js'
 import {resolveConfig} from '../src/config.js'
-import {applyFixes, fixFile, fixOf, fixSelector, knownCategories, maxFixPasses} from '../src/fix.js'
+import {applyFixes, certainFixes} from '../src/apply-fixes.js'
+import {fixFile, fixSelector, knownCategories, maxFixPasses} from '../src/fix.js'
 import {lintFile} from '../src/lint.js'
 import {lineEndingOf} from '../src/parse/lines.js'
 import {createFile} from '../src/read.js'
@@ -63,10 +64,10 @@ async function fixChecked(text: string, filePath: string): Promise<{strays: stri
   let fixed = 0
   for (let pass = 0; pass < maxFixPasses; pass++) {
     const linted = await lintFile(createFile(current, filePath), config)
-    const result = applyFixes(current, linted.messages.filter(everything))
+    const result = applyFixes(current, certainFixes(linted.messages.filter(everything), current.length))
     if (result.applied.length === 0) break
     fixed += result.applied.length
-    const ranges = result.applied.map((message) => fixOf(message, current.length)!).sort((a, b) => a.start - b.start)
+    const ranges = result.applied
     // Character by character: the text between the applied ranges is all there, in order, with
     // each range's replacement (line breaks in the file's own ending) between.
     let rebuilt = ''
@@ -77,14 +78,14 @@ async function fixChecked(text: string, filePath: string): Promise<{strays: stri
       last = range.end
     }
     rebuilt += current.slice(last)
-    if (rebuilt !== result.text) strays.push(`pass ${pass + 1}: the text outside the applied ranges changed`)
+    if (rebuilt !== result.output) strays.push(`pass ${pass + 1}: the text outside the applied ranges changed`)
     // Line by line, by jsdiff: every line it says changed holds an applied range.
     const line = lineOf(current)
     const touched = new Set(ranges.flatMap((range) => Array.from({length: line(range.end) - line(range.start) + 1}, (_, index) => line(range.start) + index)))
-    for (const changed of changedLines(current, result.text)) {
+    for (const changed of changedLines(current, result.output)) {
       if (!touched.has(changed)) strays.push(`pass ${pass + 1}: line ${changed + 1} changed without a fix on it`)
     }
-    current = result.text
+    current = result.output
   }
   return {strays, output: current, fixed}
 }

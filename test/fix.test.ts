@@ -1,10 +1,11 @@
-/** The fix engine (src/fix.ts): which fixes are applied together, the re-lint loop, fix types. */
+/** The fix engine: which fixes are applied together (src/apply-fixes.ts), the re-lint loop and fix types (src/fix.ts). */
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
 import {builtinRules} from '../rules/index.js'
 import {resolveConfig} from '../src/config.js'
-import {applyFixes, fixFile, fixSelector, keepFinalNewline, knownCategories, maxFixPasses, parseFixTypes} from '../src/fix.js'
+import {applyFixes, certainFixes} from '../src/apply-fixes.js'
+import {fixFile, fixSelector, keepFinalNewline, knownCategories, maxFixPasses, parseFixTypes} from '../src/fix.js'
 import {createFile} from '../src/read.js'
 import {certainFix, defineRule, type AnyRule} from '../src/rule.js'
 
@@ -18,31 +19,36 @@ function message(text: string, start: number, end: number, replacement: string, 
   return made
 }
 
+/** `applyFixes` on the certain fixes of `messages`, with the messages of the applied and skipped ones. */
+function apply(text: string, messages: VFileMessage[]) {
+  const result = applyFixes(text, certainFixes(messages, text.length))
+  return {output: result.output, applied: result.applied.map((fix) => fix.message), skipped: result.skipped.map((fix) => fix.message)}
+}
+
 describe('applyFixes', () => {
   it('replaces the range of each certain fix and leaves the rest of the text alone', () => {
     const text = 'a,b  c d'
     const fixes = [message(text, 1, 2, ', '), message(text, 3, 5, ' '), message(text, 5, 6, 'C')]
-    const result = applyFixes(text, fixes)
     // The fix of `c` (5–6) touches the doubled space (3–5): it waits for the next pass.
-    expect(result.text).toBe('a, b c d')
-    expect(result.applied).toEqual([fixes[0], fixes[1]])
-    expect(result.skipped).toEqual([fixes[2]])
+    expect(apply(text, fixes)).toEqual({output: 'a, b c d', applied: [fixes[0], fixes[1]], skipped: [fixes[2]]})
   })
 
   it('applies fixes in order of place, whatever the order of the messages', () => {
     const text = 'one,two,three'
-    expect(applyFixes(text, [message(text, 7, 8, ', '), message(text, 3, 4, ', ')]).text).toBe('one, two, three')
+    expect(apply(text, [message(text, 7, 8, ', '), message(text, 3, 4, ', ')]).output).toBe('one, two, three')
   })
 
-  it('skips the later of two overlapping fixes, and makes an identical fix from two rules once', () => {
+  it('skips the later of two overlapping fixes and of two insertions at one place, and makes an identical fix from two rules once', () => {
     const text = 'the the the'
-    const overlapping = applyFixes(text, [message(text, 0, 7, 'the'), message(text, 4, 11, 'the')])
-    expect(overlapping.text).toBe('the the')
+    const overlapping = apply(text, [message(text, 0, 7, 'the'), message(text, 4, 11, 'the')])
+    expect(overlapping.output).toBe('the the')
     expect(overlapping.skipped).toHaveLength(1)
-    const twice = applyFixes(text, [message(text, 0, 7, 'the'), message(text, 0, 7, 'the')])
-    expect(twice.text).toBe('the the')
+    const insertions = apply(text, [message(text, 3, 3, ','), message(text, 3, 3, ';')])
+    expect(insertions.output).toBe('the, the the')
+    expect(insertions.skipped).toHaveLength(1)
+    const twice = apply(text, [message(text, 0, 7, 'the'), message(text, 0, 7, 'the')])
+    expect(twice).toMatchObject({output: 'the the', skipped: []})
     expect(twice.applied).toHaveLength(2)
-    expect(twice.skipped).toEqual([])
   })
 
   it('ignores suggestions, several expected values, and places outside the text', () => {
@@ -51,18 +57,18 @@ describe('applyFixes', () => {
     const several = message(text, 0, 3, 'the')
     several.expected = ['the', 'tech']
     const outside = message(text, 5, 12, 'x')
+    const backwards = message(text, 3, 1, 'x')
     const noPlace = new VFile({value: text}).message('no place')
     noPlace.fixable = true
     noPlace.expected = ['x']
-    const result = applyFixes(text, [suggestion, several, outside, noPlace])
-    expect(result).toEqual({text, applied: [], skipped: []})
+    expect(certainFixes([suggestion, several, outside, backwards, noPlace], text.length)).toEqual([])
   })
 
   it('writes line breaks of a replacement in the text’s own line ending', () => {
     const crlf = 'a|b\r\nc|d\r\n'
-    expect(applyFixes(crlf, [message(crlf, 3, 3, '\n|-|-|')]).text).toBe('a|b\r\n|-|-|\r\nc|d\r\n')
+    expect(apply(crlf, [message(crlf, 3, 3, '\n|-|-|')]).output).toBe('a|b\r\n|-|-|\r\nc|d\r\n')
     const lf = 'a|b\nc|d\n'
-    expect(applyFixes(lf, [message(lf, 3, 3, '\r\n|-|-|')]).text).toBe('a|b\n|-|-|\nc|d\n')
+    expect(apply(lf, [message(lf, 3, 3, '\r\n|-|-|')]).output).toBe('a|b\n|-|-|\nc|d\n')
   })
 })
 

@@ -91,9 +91,12 @@ describe('applyFixes', () => {
     return message
   }
 
-  it('applies fixes in source order, adjacent ones too, and skips one that overlaps an applied one', () => {
-    const messages = [fix(6, 7, ''), fix(0, 3, 'One'), fix(3, 4, '_'), fix(2, 5, 'zzz')]
-    expect(applyFixes('abcdefgh', certainFixes(messages))).toEqual({output: 'One_efh', applied: 3})
+  it('applies fixes in source order, and skips one that overlaps or touches an applied one (--fix tries it on the next pass)', () => {
+    const messages = [fix(6, 7, ''), fix(0, 3, 'One'), fix(4, 5, '_'), fix(2, 5, 'zzz'), fix(3, 4, '-')]
+    const result = applyFixes('abcdefgh', certainFixes(messages))
+    expect(result.output).toBe('Oned_fh')
+    expect(result.applied.map((applied) => applied.message)).toEqual([messages[1], messages[2], messages[0]])
+    expect(result.skipped.map((skipped) => skipped.message)).toEqual([messages[3], messages[4]])
   })
 
   it('leaves suggestions alone: only messages marked by certainFix count', () => {

@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import {compareCollection, type LintedFile} from './collection.js'
 import {ConfigError, ConfigFinder, type ResolvedConfig, type RuleSetting} from './config.js'
 import {configForFile, loadConfig, loadConfigFile, type FullConfig, type LoadedConfig} from './load-config.js'
+import {applyInlineControl} from './inline-control.js'
 import {processorFor} from './processor.js'
 import {CONFIG_ERROR, createFile, failed, FILE_ERROR, INTERNAL_ERROR, readArticle} from './read.js'
 
@@ -32,6 +33,7 @@ export async function lintFile(file: VFile, config: ResolvedConfig): Promise<VFi
   try {
     const tree = processor.parse(file)
     await processor.run(tree, file)
+    applyInlineControl(file)
   } catch (error) {
     const message = file.message(`copydesk failed on this file: ${(error as Error).message}`, {ruleId: INTERNAL_ERROR, source: 'copydesk'})
     message.fatal = true

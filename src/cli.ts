@@ -7,6 +7,7 @@ import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import {builtinRules} from '../rules/index.js'
 import {ConfigError, parseRuleFlag, ConfigFinder, type RuleSetting} from './config.js'
+import {infoCommand, initCommand} from './cli-info.js'
 import {configForFile, loadConfigFile} from './load-config.js'
 import {findFiles} from './files.js'
 import {configErrorReason, lintFile, lintFiles, NOT_LINTED} from './lint.js'
@@ -42,6 +43,9 @@ Options:
                              (the report goes to stderr)
       --fix-type <list>      Categories to repair, e.g. spacing,table (default: all
                              but spelling): ${knownCategories(builtinRules).join(', ')}
+      --list-rules           List the rules (with plugins' rules) and exit
+      --explain <rule>       Show a rule's docs and exit
+      --init                 Write a commented starter .copydeskrc.yaml here
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -122,6 +126,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         fix: {type: 'boolean', default: false},
         'fix-dry-run': {type: 'boolean', default: false},
         'fix-type': {type: 'string', multiple: true},
+        'list-rules': {type: 'boolean', default: false},
+        explain: {type: 'string'},
+        init: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
       }
@@ -155,6 +162,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (fromStdin && patterns.length > 0) throw new UsageError('give either --stdin or paths, not both')
   if (values['stdin-filename'] && !fromStdin) throw new UsageError('--stdin-filename goes with --stdin')
   const cwd = io.cwd
+  if (values.init) return initCommand(io)
+  if (values['list-rules'] || values.explain !== undefined) {
+    const loaded = await loadConfigFile(values.config ?? (await new ConfigFinder().find(cwd)), {cwd, cliRules: rules})
+    return infoCommand({list: values['list-rules'] === true, explain: values.explain, format}, loaded.registry, io)
+  }
   // Check every config the run will use before linting anything.
   if (values.config) {
     const configPath = path.resolve(cwd, values.config)

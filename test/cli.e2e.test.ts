@@ -2,23 +2,15 @@
  * End-to-end: spawns the built CLI (`bin/copydesk.js`, run `npm run build` first;
  * `npm test` does) and checks its output, exit codes and error paths.
  */
-import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {builtinRules} from '../rules/index.js'
 import type {JsonFile} from '../src/report.js'
-import {temporaryFolders} from './helpers.js'
+import {project, runCli, temporaryFolders} from './helpers.js'
 
-const project = fileURLToPath(new URL('..', import.meta.url))
-const bin = path.join(project, 'bin/copydesk.js')
 const articles = path.join(project, 'fixtures/articles')
-
-function copydesk(args: string[], options: {cwd?: string; input?: string | Buffer} = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? project, input: options.input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
+const copydesk = runCli
 
 function json(args: string[], options?: {cwd?: string; input?: string}) {
   const result = copydesk(['--format', 'json', ...args], options)

@@ -1,4 +1,5 @@
 /** Shared test helpers: lint a text with only the rules under test; make folders of files. */
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,6 +7,7 @@ import type {Nodes} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {fileURLToPath} from 'node:url'
 import {afterAll} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {builtinRules} from '../rules/index.js'
@@ -26,6 +28,20 @@ export async function check(ruleId: string, text: string, options?: unknown, fil
 export function found(message: VFileMessage): Found {
   const {message: reason, ...rest} = toFinding(message)
   return {...rest, reason}
+}
+
+/** The project's root folder. */
+export const project = fileURLToPath(new URL('..', import.meta.url))
+
+/** Runs the built CLI (`bin/copydesk.js`; `npm test` builds first) and returns its exit code and output. */
+export function runCli(args: string[], options: {cwd?: string; input?: string | Buffer} = {}): {code: number | null; stdout: string; stderr: string} {
+  const result = spawnSync(process.execPath, [path.join(project, 'bin/copydesk.js'), ...args], {
+    cwd: options.cwd ?? project,
+    input: options.input,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'}
+  })
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
 /**

@@ -7,5 +7,6 @@ import duplicateAcrossFiles from './duplicate-across-files.js'
 import punctuationSpacing from './punctuation-spacing.js'
 import repeatedWords from './repeated-words.js'
 import spelling from './spelling.js'
+import tableStructure from './table-structure.js'
 
-export const builtinRules: readonly AnyRule[] = [punctuationSpacing, spelling, repeatedWords, duplicateAcrossFiles]
+export const builtinRules: readonly AnyRule[] = [punctuationSpacing, spelling, repeatedWords, duplicateAcrossFiles, tableStructure]

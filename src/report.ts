@@ -9,6 +9,8 @@ export type Format = (typeof formats)[number]
 /** One message as `--format json` prints it: plain data, no syntax-tree objects. */
 export interface JsonMessage {
   ruleId: string | null
+  /** The kind of finding within its rule, where the rule names its kinds (see `VFileMessage.messageId`). */
+  messageId?: string
   source: string | null
   severity: 'error' | 'warning' | 'info'
   line: number | null
@@ -50,6 +52,7 @@ export function toJson(files: readonly VFile[]): JsonFile[] {
         reason: message.reason,
         fatal: message.fatal ?? null
       }
+      if (message.messageId) json.messageId = message.messageId
       if (message.url) json.url = message.url
       if (message.note) json.note = message.note
       if (message.actual !== undefined) json.actual = message.actual

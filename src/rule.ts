@@ -17,6 +17,11 @@ declare module 'vfile-message' {
      * `--fix` may apply it. `expected` without this flag holds suggestions that a person must choose from.
      */
     fixable?: boolean
+    /**
+     * Which kind of finding of its rule this is, stable across versions and wordings
+     * (`missing-leading-pipe`); a rule that reports several kinds documents its ids.
+     */
+    messageId?: string
   }
 }
 

@@ -19,10 +19,14 @@ export type Found = Omit<Finding, 'message'> & {reason: string}
 
 /** Lints `text` (as `filePath`, default `article.txt`) with only the built-in rule `ruleId`, with `options` if given. */
 export async function check(ruleId: string, text: string, options?: unknown, filePath = 'article.txt'): Promise<Found[]> {
+  return (await messagesOf(ruleId, text, options, filePath)).map(found)
+}
+
+/** As `check`, but the messages themselves (with `note`, `messageId`, `place` offsets). */
+export async function messagesOf(ruleId: string, text: string, options?: unknown, filePath = 'article.txt'): Promise<VFileMessage[]> {
   const rule = builtinRules.find((candidate) => candidate.meta.id === ruleId)
   if (!rule) throw new Error(`no built-in rule \`${ruleId}\``)
-  const file = await lintWithRule(rule, text, {options, filePath})
-  return file.messages.map(found)
+  return (await lintWithRule(rule, text, {options, filePath})).messages
 }
 
 export function found(message: VFileMessage): Found {

@@ -40,7 +40,13 @@ export function separatorPipes(line: string): number[] {
   return pipes
 }
 
-const delimiterCell = /^[\s:=\-]*-[\s:=\-]*$/u
+// A well-formed delimiter cell, as GFM requires: dashes, with an optional alignment colon at either end.
+const wellFormedDelimiterCell = /^:?-+:?$/u
+
+/** Whether a delimiter cell's text (trimmed) is one GFM accepts: `---`, `:--`, `--:`, `:-:`. */
+export function isWellFormedDelimiterCell(text: string): boolean {
+  return wellFormedDelimiterCell.test(text)
+}
 
 /** Whether `line` could be a row of a pipe table. */
 export function isPipeRowCandidate(line: string): boolean {
@@ -54,11 +60,23 @@ export function isPipeRowCandidate(line: string): boolean {
   return pipes[0] === first || pipes.at(-1) === last || pipes.length >= 2
 }
 
-/** Whether the row's text, split on its pipes, is made of delimiter cells (`---`, `:-:`). */
+/**
+ * Whether the row is meant as a delimiter row: nothing but pipes, dashes, colons, `=` and spaces,
+ * with at least one dash. Malformed ones (`|-=-|--|`, a cell left empty) count too, so that the
+ * table rule can say what is wrong with them; `| ==== |` (no dash) is a row of text.
+ */
 export function isDelimiterText(line: string): boolean {
-  if (!line.includes('-')) return false
-  const cells = splitCells(line).map((cell) => cell.text)
-  return cells.length > 0 && cells.every((cell) => delimiterCell.test(cell)) && /^[\s|:=\-]+$/u.test(line)
+  return line.includes('-') && /^[\s|:=\-]+$/u.test(line)
+}
+
+/**
+ * Whether `header` and `delimiter` open a table as GFM requires: a row, then a delimiter row of
+ * well-formed cells, as many as the row's.
+ */
+export function opensTable(header: string, delimiter: string): boolean {
+  if (isDelimiterText(header) || !isDelimiterText(delimiter)) return false
+  const cells = splitCells(delimiter)
+  return cells.length === splitCells(header).length && cells.every((cell) => isWellFormedDelimiterCell(cell.text))
 }
 
 interface RawCell {
@@ -86,6 +104,24 @@ function splitCells(line: string): RawCell[] {
     cells.push({text, start, end: start + text.length})
   }
   return cells
+}
+
+/** Where a row's parts are in the file: its text without surrounding spaces, and its separator pipes. */
+export interface RowLayout {
+  /** File offset of the row's first character that is not a space. */
+  start: number
+  /** File offset just after the row's last character that is not a space. */
+  end: number
+  /** File offsets of the pipes that separate cells (escaped pipes and pipes in code are not among them). */
+  pipes: number[]
+}
+
+/** The layout of a parsed row, from its text and place. */
+export function rowLayout(row: TableRow): RowLayout {
+  const offset = row.position.start.offset
+  const start = offset + row.text.length - row.text.trimStart().length
+  const end = offset + row.text.trimEnd().length
+  return {start, end: Math.max(start, end), pipes: separatorPipes(row.text).map((pipe) => offset + pipe)}
 }
 
 /** Parses one table line that starts at file offset `lineOffset`. */

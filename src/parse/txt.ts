@@ -5,7 +5,7 @@
 import type {Block, HeadingBlock, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
 import {findLabel, listPrefix, range, splitLines, wordCount, type Line} from './lines.js'
 import type {ProseSource, ToPoint} from './prose.js'
-import {isPipeRowCandidate, parseTableRow, tableProse} from './table-row.js'
+import {isDelimiterText, isPipeRowCandidate, opensTable, parseTableRow, separatorPipes, tableProse} from './table-row.js'
 
 export interface ParsedBlocks {
   blocks: Block[]
@@ -52,6 +52,15 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
     if (atxHeading.test(line.text)) return 'atx'
     return 'text'
   })
+
+  // Rows of a two-column table without outer pipes (`Name | Role`) have a single pipe, as prose sometimes
+  // does (`Kosovo | Reuters`): such a line is a row only next to a delimiter row, as its header or body.
+  for (let index = 0; index < lines.length; index++) {
+    if (kinds[index] !== 'table' || !isDelimiterText(lines[index].text)) continue
+    const hasPipe = (line: number): boolean => kinds[line] !== 'blank' && separatorPipes(lines[line].text).length > 0
+    if (index > 0 && hasPipe(index - 1)) kinds[index - 1] = 'table'
+    for (let below = index + 1; below < lines.length && hasPipe(below); below++) kinds[below] = 'table'
+  }
 
   // A lone pipe row is a table only when it is fenced by pipes on both ends.
   for (let index = 0; index < lines.length; index++) {
@@ -121,8 +130,10 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
     }
 
     if (kind === 'table') {
+      // A header and a delimiter row below the first row start another table: two tables glued together.
+      const opensAnother = (at: number): boolean => at + 1 < lines.length && kinds[at + 1] === 'table' && opensTable(lines[at].text, lines[at + 1].text)
       let last = index
-      while (last + 1 < lines.length && kinds[last + 1] === 'table') last++
+      while (last + 1 < lines.length && kinds[last + 1] === 'table' && !opensAnother(last + 1)) last++
       const rows = lines.slice(index, last + 1).map((row) => parseTableRow(row.text, row.start, toPoint))
       const lastLine = lines[last]
       const table: TableBlock = {

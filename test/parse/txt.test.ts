@@ -402,6 +402,33 @@ describe('txt: tables', () => {
     expect(kinds(parse('It rained.\n| A | B\nIt stopped.\n'))).toEqual(['paragraph', 'paragraph', 'paragraph'])
   })
 
+  it('takes rows with a single inner pipe as a table only next to a delimiter row', () => {
+    const article = parse('It rained.\nName | Role\n--- | ---\nAlice | Chair\nBob | Deputy\nIt stopped.\n')
+    expect(kinds(article)).toEqual(['paragraph', 'table', 'paragraph'])
+    const table = article.blocks[1] as TableBlock
+    expect(table.rows.map((row) => [row.delimiter, row.cells.map((cell) => cell.text)])).toEqual([
+      [false, ['Name', 'Role']],
+      [true, ['---', '---']],
+      [false, ['Alice', 'Chair']],
+      [false, ['Bob', 'Deputy']]
+    ])
+    // Without a delimiter row, single-pipe lines stay prose (`Kosovo | Reuters` is a credit line).
+    expect(kinds(parse('It rained.\nKosovo | Reuters\nPristina | AP\nIt stopped.\n'))).not.toContain('table')
+  })
+
+  it('starts a new table at a header and delimiter row below the first row: two tables glued together', () => {
+    const article = parse('| A | B | C |\n|---|---|---|\n| 1 | 2 | 3 |\n| D | E |\n|---|---|\n| 4 | 5 |\n')
+    expect(kinds(article)).toEqual(['table', 'table'])
+    expect((article.blocks as TableBlock[]).map((table) => [table.position.start.line, table.rows.length])).toEqual([[1, 3], [4, 3]])
+    // A malformed delimiter row further down is a row of the same table (GFM reads it so too).
+    expect(kinds(parse('| A | B |\n|---|---|\n| 1 | 2 |\n| - | - | - |\n'))).toEqual(['table'])
+  })
+
+  it('marks malformed delimiter rows as delimiter rows, but not a row of `=` signs', () => {
+    const rows = (parse('| A | B |\n|-=-||\n| ==== | x |\n').blocks[0] as TableBlock).rows
+    expect(rows.map((row) => row.delimiter)).toEqual([false, true, false])
+  })
+
   it('does not split on escaped pipes or pipes in code', () => {
     expect(kinds(parse('It rained \\| it poured \\| it stopped.\n'))).toEqual(['paragraph'])
     expect(kinds(parse('Run `a | b | c` now.\n'))).toEqual(['paragraph'])

@@ -116,12 +116,20 @@ export interface RowLayout {
   pipes: number[]
 }
 
+// Several checks ask for the layout of each row: it is worked out once per row.
+const layouts = new WeakMap<TableRow, RowLayout>()
+
 /** The layout of a parsed row, from its text and place. */
 export function rowLayout(row: TableRow): RowLayout {
-  const offset = row.position.start.offset
-  const start = offset + row.text.length - row.text.trimStart().length
-  const end = offset + row.text.trimEnd().length
-  return {start, end: Math.max(start, end), pipes: separatorPipes(row.text).map((pipe) => offset + pipe)}
+  let layout = layouts.get(row)
+  if (!layout) {
+    const offset = row.position.start.offset
+    const start = offset + row.text.length - row.text.trimStart().length
+    const end = offset + row.text.trimEnd().length
+    layout = {start, end: Math.max(start, end), pipes: separatorPipes(row.text).map((pipe) => offset + pipe)}
+    layouts.set(row, layout)
+  }
+  return layout
 }
 
 /** Parses one table line that starts at file offset `lineOffset`. */

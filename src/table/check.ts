@@ -22,7 +22,7 @@ export interface TableCheckContext {
   style: PipeStyle
   /** Where the style comes from, for the note, when it was not configured (`set by the first table row on line 3`). */
   styleOrigin?: string
-  /** Whether to check blank lines around the table. In Markdown only tables GFM renders are checked. */
+  /** Whether to check blank lines around the table. In Markdown only tables with a delimiter row are checked. */
   blankLines: boolean
   /** Whether to check for empty and duplicate header cells. */
   header: boolean
@@ -36,7 +36,9 @@ export interface ResolvedFinding extends TableFinding {
 export function checkTable(table: TableBlock, context: TableCheckContext): ResolvedFinding[] {
   const {source, style} = context
   const shape = shapeOf(table)
-  const blank = context.blankLines && (context.format === 'txt' || shape.rendered) ? blankLineFindings(table, context.lines, context.format, context.lineEnding) : []
+  // In Markdown, rows without a delimiter row are a paragraph, and no fix here makes them a table;
+  // a table with a delimiter row is one, or will be once its fixes are applied.
+  const blank = context.blankLines && (context.format === 'txt' || shape.delimiter === 1) ? blankLineFindings(table, context.lines, context.format, context.lineEnding) : []
   // Blank-line insertions share a point with the pipe insertions at a row's edges: the order here
   // is the order they are applied in (the blank line before a new leading pipe, after a new trailing one).
   const findings: TableFinding[] = [

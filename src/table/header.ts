@@ -10,7 +10,8 @@ import type {TableShape} from './shape.js'
 const normalized = (text: string): string => text.replace(/\s+/gu, ' ').toLowerCase()
 
 export function headerFindings(table: TableBlock, shape: TableShape): TableFinding[] {
-  if (shape.header !== 0) return []
+  // Without a delimiter row nothing says the first row is a header (the delimiter finding says so).
+  if (shape.header !== 0 || shape.delimiter !== 1) return []
   const header = table.rows[0]
   const layout = rowLayout(header)
   if (header.cells.every((cell) => !cell.text)) {

@@ -1,9 +1,10 @@
 /**
  * The shape of a pipe table as GFM reads it: which row is the header, which the delimiter row,
- * how many cells a row should have, and which pipes its rows should start and end with.
+ * how many cells a row should have, and which pipes its rows should start and end with. (GFM
+ * renders it as a table when the delimiter row has as many well-formed cells as the header.)
  */
 import type {TableBlock, TableRow} from '../types.js'
-import {isWellFormedDelimiterCell, rowLayout} from '../parse/table-row.js'
+import {rowLayout} from '../parse/table-row.js'
 
 /** The pipe styles of markdownlint's MD055 (`consistent` is resolved to one of these per file). */
 export const pipeStyles = ['leading_and_trailing', 'leading_only', 'trailing_only', 'no_leading_or_trailing'] as const
@@ -27,18 +28,13 @@ export interface TableShape {
   delimiter: number
   /** How many cells each row should have: the header's count (the delimiter row's, without a header). */
   columns: number
-  /** Whether GFM renders the rows as a table: a header, then a delimiter row of well-formed cells, as many as the header's. */
-  rendered: boolean
 }
 
 export function shapeOf(table: TableBlock): TableShape {
   const [first, second] = table.rows
   const header = first.delimiter ? -1 : 0
   const delimiter = header === 0 && second?.delimiter ? 1 : -1
-  const columns = first.cells.length
-  const rendered =
-    delimiter === 1 && second.cells.length === columns && second.cells.every((cell) => isWellFormedDelimiterCell(cell.text))
-  return {header, delimiter, columns, rendered}
+  return {header, delimiter, columns: first.cells.length}
 }
 
 /**

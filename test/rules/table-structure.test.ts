@@ -176,6 +176,10 @@ describe('table-structure: header cells', () => {
     ])
   })
 
+  it('does not check the first row of pipe rows without a delimiter row as a header', async () => {
+    expect(brief(await check(ruleId, '| Name | Name |\n| a | b |\n'))).toEqual(['1:1 Missing delimiter row after the header row'])
+  })
+
   it('leaves header cells alone with `header: false`', async () => {
     expect(await check(ruleId, '| Name | Name |  |\n|---|---|---|\n| a | b | c |\n', {header: false})).toEqual([])
   })
@@ -210,7 +214,15 @@ describe('table-structure: blank lines around tables', () => {
     expect(await check(ruleId, glued, {blankLines: 'never'}, 'article.md')).toEqual([])
   })
 
-  it('does not check pipe rows GFM does not render as a table: the delimiter finding covers them', async () => {
+  it('checks a table GFM renders only once its delimiter row is repaired', async () => {
+    expect(brief(await check(ruleId, 'Intro.\n| A | B |\n|---|---|---|\n| c | d |\nMore text.\n', undefined, 'article.md'))).toEqual([
+      '2:1 Missing blank line before the table',
+      '3:1 Delimiter row has 3 cells, expected 2 (as many as the header row)',
+      '4:9 Missing blank line after the table'
+    ])
+  })
+
+  it('does not check pipe rows without a delimiter row, a paragraph for GFM: the delimiter finding covers them', async () => {
     expect(brief(await check(ruleId, 'Some text.\n| A | B |\n| c | d |\n', undefined, 'article.md'))).toEqual(['2:1 Missing delimiter row after the header row'])
   })
 
@@ -273,7 +285,9 @@ describe('table-structure: fixes settle in one run', () => {
   it.each([
     ['trailing-only rows, short and long rows, a bad delimiter', 'A | B | C |\n--|--\nd | e |\nf | g | h | i |\n'],
     ['rows without outer pipes', 'A | B\n--- | ---\nc | d\ne\n'],
-    ['a mixed table glued to text in Markdown', 'Intro.\n| A | B |\n|---|---|\nc | d |\n| e |\n> quote\n']
+    ['a mixed table glued to text in Markdown', 'Intro.\n| A | B |\n|---|---|\nc | d |\n| e |\n> quote\n'],
+    // GFM renders it as a paragraph until its delimiter row is repaired: the blank lines are asked for at once.
+    ['a glued table with a delimiter row of the wrong count', 'Intro.\n| A | B |\n|---|---|---|\n| c |\n- item\n']
   ])('%s', async (_what, text) => {
     for (const filePath of ['article.txt', 'article.md']) {
       const once = await fixed(text, undefined, filePath)

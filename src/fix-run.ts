@@ -44,7 +44,9 @@ export function fixRun(options: FixRunOptions): FixRun {
     } else if (result.changed && input !== undefined) {
       const name = displayPath(file)
       if (options.mode === 'diff') {
-        options.output(createTwoFilesPatch(`a/${name}`, `b/${name}`, input, output, undefined, undefined, {headerOptions: FILE_HEADERS_ONLY}))
+        // The BOM is part of the first line on disk: without it a patch of that line would not apply.
+        const mark = bom ? '\uFEFF' : ''
+        options.output(createTwoFilesPatch(`a/${name}`, `b/${name}`, mark + input, mark + output, undefined, undefined, {headerOptions: FILE_HEADERS_ONLY}))
       } else {
         try {
           await replaceFile(path.resolve(file.cwd, file.path), articleBytes(input, bom), articleBytes(output, bom))

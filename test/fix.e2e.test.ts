@@ -111,6 +111,15 @@ describe('--fix and the bytes of a file', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['bare.txt', 'crlf.txt'])
   })
 
+  it('--fix-dry-run on a CRLF file with a BOM prints a patch that applies to its bytes', () => {
+    const bytes = `\uFEFF${typo.replace(/\n/gu, '\r\n')}`
+    const dir = folder({'bom.txt': bytes})
+    const dry = copydesk(['--fix-dry-run', 'bom.txt'], {cwd: dir, spelling: false})
+    const [patch] = parsePatch(dry.stdout.toString('utf8'))
+    expect(applyPatch(bytes, patch)).toBe(`\uFEFF${fixed.replace(/\n/gu, '\r\n')}`)
+    expect(fs.readFileSync(path.join(dir, 'bom.txt'), 'utf8')).toBe(bytes)
+  })
+
   it('writes through a symbolic link, which stays a link', () => {
     const dir = folder({'real.txt': typo})
     fs.symlinkSync('real.txt', path.join(dir, 'link.txt'))

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
 import {fixFile, fixSelector} from './fix.js'
 import {FILE_ERROR} from './read.js'
-import {articleBytes, replaceFile, WriteError} from './write.js'
+import {replaceFile, withBom, WriteError} from './write.js'
 
 /** `write`: in place (`--fix`); `diff`: a unified diff on the output (`--fix-dry-run`); `print`: the fixed text on the output (`--stdin --fix`). */
 export type FixMode = 'write' | 'diff' | 'print'
@@ -36,27 +36,25 @@ export function fixRun(options: FixRunOptions): FixRun {
   let failures = 0
   const each = async (file: VFile, config: ResolvedConfig): Promise<VFile> => {
     const result = await fixFile(file, config, fixSelector(config, options.types))
+    if (typeof result.before.value !== 'string') return result.after
     const bom = file.data.bom === true
-    const input = typeof result.before.value === 'string' ? result.before.value : undefined
-    const output = String(result.after.value ?? '')
+    const original = withBom(result.before.value, bom)
+    const fixed = withBom(String(result.after.value), bom)
     if (options.mode === 'print') {
-      if (input !== undefined) options.output(bom ? `\uFEFF${output}` : output)
-    } else if (result.changed && input !== undefined) {
+      options.output(fixed)
+    } else if (result.changed && options.mode === 'diff') {
+      // With the BOM, which is part of the first line on disk: a patch of that line then applies.
       const name = displayPath(file)
-      if (options.mode === 'diff') {
-        // The BOM is part of the first line on disk: without it a patch of that line would not apply.
-        const mark = bom ? '\uFEFF' : ''
-        options.output(createTwoFilesPatch(`a/${name}`, `b/${name}`, mark + input, mark + output, undefined, undefined, {headerOptions: FILE_HEADERS_ONLY}))
-      } else {
-        try {
-          await replaceFile(path.resolve(file.cwd, file.path), articleBytes(input, bom), articleBytes(output, bom))
-        } catch (error) {
-          if (!(error instanceof WriteError)) throw error
-          failures++
-          const message = result.before.message(error.message, {ruleId: FILE_ERROR, source: 'copydesk'})
-          message.fatal = true
-          return result.before
-        }
+      options.output(createTwoFilesPatch(`a/${name}`, `b/${name}`, original, fixed, undefined, undefined, {headerOptions: FILE_HEADERS_ONLY}))
+    } else if (result.changed && options.mode === 'write') {
+      try {
+        await replaceFile(path.resolve(file.cwd, file.path), Buffer.from(original), Buffer.from(fixed))
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error
+        failures++
+        const message = result.before.message(error.message, {ruleId: FILE_ERROR, source: 'copydesk'})
+        message.fatal = true
+        return result.before
       }
     }
     if (result.changed) {
@@ -76,6 +74,7 @@ export function fixRun(options: FixRunOptions): FixRun {
 
 /** The file's path relative to its cwd, with forward slashes, as diff headers show it. */
 function displayPath(file: VFile): string {
-  const relative = path.relative(file.cwd, path.resolve(file.cwd, file.path ?? 'stdin'))
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file.cwd, file.path ?? 'stdin') : relative).split(path.sep).join('/')
+  const absolute = path.resolve(file.cwd, file.path ?? 'stdin')
+  const relative = path.relative(file.cwd, absolute)
+  return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/')
 }

@@ -15,9 +15,9 @@ export class WriteError extends Error {
   }
 }
 
-/** The article's bytes on disk: its text, after a byte order mark when it had one. */
-export function articleBytes(text: string, bom: boolean): Buffer {
-  return Buffer.from(bom ? `\uFEFF${text}` : text, 'utf8')
+/** The article as on disk: its text (as linted, without the BOM), after a byte order mark when it had one. */
+export function withBom(text: string, bom: boolean): string {
+  return bom ? `\uFEFF${text}` : text
 }
 
 /**

@@ -2,24 +2,19 @@
  * End-to-end `--fix`, `--fix-dry-run` and `--fix-type`: spawns the built CLI (`npm test` builds
  * it) on copies of the sample articles and on small files, and checks what is on disk afterwards.
  */
-import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {applyPatch, parsePatch} from 'diff'
 import {describe, expect, it} from 'vitest'
 import type {JsonFile} from '../src/report.js'
-import {temporaryFolders} from './helpers.js'
+import {project, runCli, temporaryFolders} from './helpers.js'
 
-const project = fileURLToPath(new URL('..', import.meta.url))
-const bin = path.join(project, 'bin/copydesk.js')
 const articles = path.join(project, 'fixtures/articles')
 const samples = Object.fromEntries(fs.readdirSync(articles).map((name) => [name, fs.readFileSync(path.join(articles, name))]))
 
 /** Runs the CLI; `spelling: false` turns spelling off where it is not under test (loading its dictionary is most of a run). */
 function copydesk(args: string[], options: {cwd: string; input?: string | Buffer; spelling?: boolean}) {
-  const result = spawnSync(process.execPath, [bin, ...(options.spelling === false ? ['--rule', 'spelling=off'] : []), ...args], {cwd: options.cwd, input: options.input, env: {...process.env, NO_COLOR: '1'}})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8')}
+  return runCli([...(options.spelling === false ? ['--rule', 'spelling=off'] : []), ...args], options)
 }
 
 const folder = temporaryFolders('copydesk-fix-')
@@ -58,7 +53,7 @@ describe('--fix on the sample articles', () => {
       for (let index = 0; index < before.length; index++) expect(now[index].replace(/[ \u00a0]/gu, '')).toBe(before[index].replace(/[ \u00a0]/gu, ''))
     }
     // What remains is reported, and none of it is a fixable spacing finding.
-    const files = JSON.parse(run.stdout.toString('utf8')) as JsonFile[]
+    const files = JSON.parse(run.stdout) as JsonFile[]
     expect(files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'punctuation-spacing')).toEqual([])
   })
 
@@ -82,7 +77,7 @@ describe('--fix-dry-run', () => {
     expect(dry.code).toBe(0)
     expect(contents(dir)).toEqual(samples)
     expect(Object.fromEntries(fs.readdirSync(dir).map((name) => [name, fs.statSync(path.join(dir, name)).mtimeMs]))).toEqual(mtimes)
-    const patches = parsePatch(dry.stdout.toString('utf8'))
+    const patches = parsePatch(dry.stdout)
     expect(patches.map((patch) => patch.oldFileName)).toEqual(['a/001_6b5fe14106b636da.txt', 'a/002_e36ab20001b25aaa.txt', 'a/003_287d5748283477f1.txt', 'a/004_b654fcc19b0d3be5.txt'])
     expect(dry.stderr).toContain('warning Unexpected unknown word')
     expect(dry.stderr).toMatch(/copydesk: would repair \d+ findings in 4 files, wrote nothing\n$/u)
@@ -115,7 +110,7 @@ describe('--fix and the bytes of a file', () => {
     const bytes = `\uFEFF${typo.replace(/\n/gu, '\r\n')}`
     const dir = folder({'bom.txt': bytes})
     const dry = copydesk(['--fix-dry-run', 'bom.txt'], {cwd: dir, spelling: false})
-    const [patch] = parsePatch(dry.stdout.toString('utf8'))
+    const [patch] = parsePatch(dry.stdout)
     expect(applyPatch(bytes, patch)).toBe(`\uFEFF${fixed.replace(/\n/gu, '\r\n')}`)
     expect(fs.readFileSync(path.join(dir, 'bom.txt'), 'utf8')).toBe(bytes)
   })
@@ -133,7 +128,7 @@ describe('--fix and the bytes of a file', () => {
     fs.chmodSync(path.join(dir, 'locked.txt'), 0o444)
     const run = copydesk(['--fix', '--format', 'json', '.'], {cwd: dir, spelling: false})
     expect(run.code).toBe(2)
-    const files = JSON.parse(run.stdout.toString('utf8')) as JsonFile[]
+    const files = JSON.parse(run.stdout) as JsonFile[]
     const locked = files.find((file) => file.path === 'locked.txt')!
     expect(locked.messages.map((message) => [message.ruleId, message.severity, message.reason])).toContainEqual(['file-error', 'error', 'Cannot write fixes: the file is read-only'])
     // It is reported as it stands on disk, unfixed.
@@ -150,7 +145,7 @@ describe('--fix with --stdin', () => {
   it('prints the fixed text, BOM and CRLF kept, and the report on stderr', () => {
     const dir = folder({})
     const run = copydesk(['--fix', '--stdin', '--stdin-filename', 'news.txt'], {cwd: dir, spelling: false, input: Buffer.from('\uFEFFWe left.It rained,then  cleared.\r\nDone.\r\n')})
-    expect(run.stdout).toEqual(Buffer.from('\uFEFFWe left. It rained, then cleared.\r\nDone.\r\n'))
+    expect(run.stdout).toBe('\uFEFFWe left. It rained, then cleared.\r\nDone.\r\n')
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('news.txt: no issues found\n')
   })
@@ -158,7 +153,7 @@ describe('--fix with --stdin', () => {
   it('prints the text unchanged when there is nothing to fix, and reports what remains on stderr', () => {
     const dir = folder({})
     const run = copydesk(['--fix', '-'], {cwd: dir, input: 'The wrold is round.\n'})
-    expect(run.stdout.toString('utf8')).toBe('The wrold is round.\n')
+    expect(run.stdout).toBe('The wrold is round.\n')
     expect(run.stderr).toContain('Unexpected unknown word `wrold`')
   })
 })

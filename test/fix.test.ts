@@ -117,6 +117,12 @@ describe('fixFile', () => {
     expect(result.after.messages).toHaveLength(1)
   })
 
+  it('leaves alone what an inline comment disables', async () => {
+    const text = '<!-- copydesk-disable-next-line punctuation-spacing -->\nWe left.It rained,then.\n\nWe left.It rained,then.\n'
+    const result = await fixFile(createFile(text, 'a.md'), spacingOnly, () => true)
+    expect(String(result.after.value)).toBe('<!-- copydesk-disable-next-line punctuation-spacing -->\nWe left.It rained,then.\n\nWe left. It rained, then.\n')
+  })
+
   it('keeps the BOM flag and changes nothing in a file with nothing to fix', async () => {
     const file = createFile('\uFEFFA clean line, well spaced.\n', 'a.txt')
     const result = await fixFile(file, spacingOnly, () => true)

@@ -6,9 +6,9 @@
  */
 import {getArticle} from '../src/parse/article.js'
 import {defineRule, recordForCollection, type CollectionFinding} from '../src/rule.js'
-import {estimatedJaccard, fingerprint, minHashSignature, SignatureIndex} from '../src/similarity.js'
+import {estimatedJaccard, fingerprint, SignatureIndex} from '../src/similarity.js'
 import type {Position} from '../src/types.js'
-import {passagesOf, type PassageKind} from './shared/passages.js'
+import {duplicateRuleMeta, passagesOf, signatureOf, type PassageKind} from './shared/passages.js'
 
 const id = 'duplicate-across-files'
 
@@ -54,15 +54,7 @@ interface Representative {
 }
 
 export default defineRule({
-  meta: {
-    id,
-    description: 'Paragraphs, list items and table rows copied, exactly or nearly, from another file of the run.',
-    url: `https://github.com/copydesk/copydesk/blob/main/docs/rules/${id}.md`,
-    category: 'duplicate',
-    fixable: false,
-    defaultSeverity: 'warn',
-    options
-  },
+  meta: duplicateRuleMeta(id, 'Paragraphs, list items and table rows copied, exactly or nearly, from another file of the run.', options),
   plugin(settings) {
     return function (_tree, file) {
       const passages: RecordedPassage[] = []
@@ -72,7 +64,7 @@ export default defineRule({
           kind: passage.kind,
           position: passage.position,
           exact: fingerprint(passage.key),
-          signature: minHashSignature([...passage.content])
+          signature: signatureOf(passage)
         })
       }
       const data: RecordedFile = {passages}

@@ -4,9 +4,10 @@
  */
 import type {AnyRule} from '../src/rule.js'
 import duplicateAcrossFiles from './duplicate-across-files.js'
+import duplicateSection from './duplicate-section.js'
 import punctuationSpacing from './punctuation-spacing.js'
 import repeatedWords from './repeated-words.js'
 import spelling from './spelling.js'
 import tableStructure from './table-structure.js'
 
-export const builtinRules: readonly AnyRule[] = [punctuationSpacing, spelling, repeatedWords, duplicateAcrossFiles, tableStructure]
+export const builtinRules: readonly AnyRule[] = [punctuationSpacing, spelling, repeatedWords, duplicateSection, duplicateAcrossFiles, tableStructure]

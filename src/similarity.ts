@@ -9,14 +9,9 @@
  * do not matter: `“Don’t”, she said.` and `"don't" she said` give the same words.
  */
 export function normalizedWords(text: string): string[] {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[’‘ʼ`´]/gu, "'")
-      .match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []
-  )
+  // Decomposing to strip accents is the slow part: skip it for plain ASCII, the common case.
+  const folded = /[^\x00-\x7f]/u.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘ʼ`´]/gu, "'") : text
+  return folded.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []
 }
 
 // Function words carry no content: two passages that share only these share nothing.
@@ -87,19 +82,20 @@ export function fingerprint(text: string): string {
 /** How many hash functions a signature has; its hex string is 8 characters per function. */
 export const SIGNATURE_SIZE = 64
 
-const seeds = Array.from({length: SIGNATURE_SIZE}, (_, index) => mix(0x9e3779b9 ^ Math.imul(index + 1, 0x27d4eb2d)))
-
 /**
  * The MinHash signature of a set of words, as a hex string (plain JSON, compact): for each of
  * `SIGNATURE_SIZE` hash functions, the smallest hash of any word. Two signatures agree at a
- * position with probability equal to the Jaccard similarity of the two sets.
+ * position with probability equal to the Jaccard similarity of the two sets. The functions are
+ * `h₁ + i·h₂` of two hashes of the word (Kirsch and Mitzenmacher), mixed: two hashes per word
+ * instead of one per function.
  */
 export function minHashSignature(words: readonly string[]): string {
   const minima = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
   for (const word of words) {
-    const hash = hashString(word)
+    const first = hashString(word)
+    const second = mix(first ^ 0x5bd1e995) | 1
     for (let index = 0; index < SIGNATURE_SIZE; index++) {
-      const value = mix(hash ^ seeds[index])
+      const value = mix((first + Math.imul(index, second)) >>> 0)
       if (value < minima[index]) minima[index] = value
     }
   }

@@ -4,7 +4,7 @@
  */
 import {toString} from 'nlcst-to-string'
 import {proseRange, sentencesOf} from '../../src/parse/prose.js'
-import {contentWords, normalizedWords} from '../../src/similarity.js'
+import {contentWords, minHashSignature, normalizedWords} from '../../src/similarity.js'
 import type {Article, Block, HeadingBlock, Point, Position, Prose} from '../../src/types.js'
 
 export type PassageKind = 'paragraph' | 'list item' | 'table row'
@@ -21,8 +21,16 @@ export interface Passage {
   wordCount: number
   /** Distinct stemmed content words. */
   content: Set<string>
-  /** Mostly a quotation, or a Markdown block quote: a citation that may be repeated on purpose. */
+  /** One short quotation (see `isQuotation`), or a Markdown block quote: a citation that may be repeated on purpose. */
   quotation: boolean
+  /** The MinHash signature of `content`, once asked for (see `signatureOf`). */
+  signature?: string
+}
+
+/** The MinHash signature of a passage's content words, computed once for both duplicate rules. */
+export function signatureOf(passage: Passage): string {
+  passage.signature ??= minHashSignature([...passage.content])
+  return passage.signature
 }
 
 export interface Section {
@@ -37,11 +45,24 @@ export interface Section {
 // Text inside double quotes, straight or curly.
 const quoted = /“[^“”]*”|"[^"]*"/gu
 
-/** Whether most of a text (four fifths of its characters) is quoted: a citation, not the writer's own words. */
-export function isQuotation(text: string): boolean {
-  let inside = 0
-  for (const match of text.matchAll(quoted)) inside += match[0].length
-  return inside >= 0.8 * text.trim().length
+/** The longest a block can be, in words, and still count as a quotation cited on purpose (a pull quote, a motto). */
+export const QUOTATION_MAX_WORDS = 40
+
+/** The most words an attribution around a quotation may have (`, Jens Stoltenberg, NATO's secretary general, said.`). */
+export const ATTRIBUTION_MAX_WORDS = 8
+
+/**
+ * Whether a block is one quotation: a single quoted passage with at most a short attribution
+ * around it (`, the minister said.`), of at most `QUOTATION_MAX_WORDS` words. Dialogue, with
+ * several quoted passages, and long quoted paragraphs are the writer's text and are compared
+ * like any other.
+ */
+export function isQuotation(text: string, wordCount: number): boolean {
+  if (wordCount > QUOTATION_MAX_WORDS) return false
+  const spans = [...text.matchAll(quoted)]
+  if (spans.length !== 1) return false
+  const around = text.slice(0, spans[0].index) + ' ' + text.slice(spans[0].index + spans[0][0].length)
+  return normalizedWords(around).length <= ATTRIBUTION_MAX_WORDS
 }
 
 function passage(kind: PassageKind, block: Block, position: Position, text: string, prose?: Prose): Passage {
@@ -54,15 +75,27 @@ function passage(kind: PassageKind, block: Block, position: Position, text: stri
     key: words.join(' '),
     wordCount: words.length,
     content: new Set(contentWords(words)),
-    quotation: (block.kind === 'paragraph' && block.quoted) || isQuotation(text)
+    quotation: (block.kind === 'paragraph' && block.quoted) || isQuotation(text, words.length)
   }
 }
+
+// Both duplicate rules read the passages of the same article: they are worked out once.
+const passagesByArticle = new WeakMap<Article, readonly Passage[]>()
 
 /**
  * The passages of an article in document order: paragraphs, list items, and the rows of tables
  * after their header row (a header row names columns and is repeated by tables on purpose).
  */
-export function passagesOf(article: Article): Passage[] {
+export function passagesOf(article: Article): readonly Passage[] {
+  let passages = passagesByArticle.get(article)
+  if (!passages) {
+    passages = findPassages(article)
+    passagesByArticle.set(article, passages)
+  }
+  return passages
+}
+
+function findPassages(article: Article): Passage[] {
   const proseOf = new Map<number, Prose>()
   for (const prose of article.prose) if (!prose.cell) proseOf.set(prose.block.index, prose)
   const passages: Passage[] = []
@@ -120,4 +153,20 @@ export function sentencesOfPassage(passage: Passage): PassageSentence[] {
     const end = sentence.position!.end as Point
     return {text, position: {start, end}, content: new Set(contentWords(normalizedWords(text)))}
   })
+}
+
+/**
+ * The metadata both duplicate rules share: documented under docs/rules, in the `duplicate`
+ * category, warnings by default, and not fixable (which copy to keep is an editor's call).
+ */
+export function duplicateRuleMeta<S>(id: string, description: string, options: S) {
+  return {
+    id,
+    description,
+    url: `https://github.com/copydesk/copydesk/blob/main/docs/rules/${id}.md`,
+    category: 'duplicate',
+    fixable: false,
+    defaultSeverity: 'warn' as const,
+    options
+  }
 }

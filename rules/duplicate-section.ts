@@ -1,0 +1,186 @@
+/**
+ * `duplicate-section`: within one article, paragraphs, list items and table rows repeated exactly
+ * or nearly, sentences restated from an earlier block, and whole sections (a heading and its body)
+ * repeated later. Each finding is on the later copy and names the line of the earlier one.
+ */
+import {getArticle} from '../src/parse/article.js'
+import {defineRule} from '../src/rule.js'
+import {jaccard, minHashSignature, SignatureIndex} from '../src/similarity.js'
+import type {Article} from '../src/types.js'
+import {duplicateRuleMeta, passagesOf, sectionsOf, sentencesOfPassage, signatureOf, type Passage, type PassageSentence} from './shared/passages.js'
+
+const id = 'duplicate-section'
+
+/**
+ * Fewest content words a passage needs to be compared for near duplicates: on smaller sets one
+ * shared word moves the similarity too far (two list items in parallel style share half their words).
+ */
+export const NEAR_MIN_CONTENT_WORDS = 8
+
+/**
+ * Fewest content words a sentence needs to be compared for restatement. Shorter sentences that
+ * share a topic share most of their few content words.
+ */
+export const SENTENCE_MIN_CONTENT_WORDS = 12
+
+// 32 bands of 2: a pair sharing 50% of its content words is a candidate with probability 0.9999;
+// candidates are verified on their exact word sets, so the index only has to miss nothing.
+const BANDS = 32
+
+const options = {
+  threshold: {
+    type: 'number',
+    default: 0.6,
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of content words (Jaccard similarity) from which two blocks are near duplicates.'
+  },
+  sentenceThreshold: {
+    type: 'number',
+    default: 0.55,
+    minimum: 0,
+    maximum: 1,
+    description: `Share of content words from which a sentence (of ${SENTENCE_MIN_CONTENT_WORDS}+ content words) restates a sentence of an earlier block.`
+  },
+  restatements: {type: 'boolean', default: true, description: 'Flag sentences that restate a sentence of an earlier block.'},
+  minWords: {
+    type: 'number',
+    default: 6,
+    minimum: 1,
+    integer: true,
+    description: 'Blocks with fewer words (labels, datelines, `Key Takeaways`) are not compared on their own.'
+  },
+  allowQuotations: {
+    type: 'boolean',
+    default: true,
+    description: 'Leave repeated quotations alone (block quotes, and blocks that are mostly in quotation marks).'
+  }
+} as const
+
+type Settings = {threshold: number; sentenceThreshold: number; restatements: boolean; minWords: number; allowQuotations: boolean}
+
+/** The earlier passage a later one repeats, and how. */
+interface Match {
+  later: Passage
+  earlier: Passage
+  how: 'exact' | 'near' | 'sentence'
+  similarity: number
+  /** For a restatement: the later sentence, and the earlier one it restates. */
+  sentence?: PassageSentence
+  restated?: PassageSentence
+}
+
+/** For each passage, the earlier passage it repeats best (exactly, nearly, or by restating a sentence of it). */
+function findMatches(passages: readonly Passage[], settings: Settings): Match[] {
+  const matches: Match[] = []
+  const firstWithKey = new Map<string, Passage>()
+  const nearIndex = new SignatureIndex<Passage>(BANDS)
+  const sentenceIndex = new SignatureIndex<{passage: Passage; sentence: PassageSentence}>(BANDS)
+  for (const later of passages) {
+    const near = later.content.size >= NEAR_MIN_CONTENT_WORDS
+    const signature = near ? signatureOf(later) : ''
+    const sentences = settings.restatements ? sentencesOfPassage(later).filter((sentence) => sentence.content.size >= SENTENCE_MIN_CONTENT_WORDS) : []
+    const sentenceSignatures = sentences.map((sentence) => minHashSignature([...sentence.content]))
+
+    let match: Match | undefined
+    // The most similar earlier passage wins; of equals, the first (the index gives candidates in no set order).
+    const better = (similarity: number, earlier: Passage): boolean =>
+      !match || similarity > match.similarity || (similarity === match.similarity && earlier.position.start.offset < match.earlier.position.start.offset)
+    const exact = firstWithKey.get(later.key)
+    if (exact) match = {later, earlier: exact, how: 'exact', similarity: 1}
+    if (!match && near) {
+      for (const candidate of nearIndex.candidates(signature)) {
+        const similarity = jaccard(later.content, candidate.content)
+        if (similarity >= settings.threshold && better(similarity, candidate)) match = {later, earlier: candidate, how: 'near', similarity}
+      }
+    }
+    if (!match) {
+      sentences.forEach((sentence, index) => {
+        for (const candidate of sentenceIndex.candidates(sentenceSignatures[index])) {
+          const similarity = jaccard(sentence.content, candidate.sentence.content)
+          if (similarity >= settings.sentenceThreshold && better(similarity, candidate.passage)) {
+            match = {later, earlier: candidate.passage, how: 'sentence', similarity, sentence, restated: candidate.sentence}
+          }
+        }
+      })
+    }
+    if (match) matches.push(match)
+    if (!firstWithKey.has(later.key)) firstWithKey.set(later.key, later)
+    if (near) nearIndex.add(signature, later)
+    sentences.forEach((sentence, index) => sentenceIndex.add(sentenceSignatures[index], {passage: later, sentence}))
+  }
+  return matches
+}
+
+/** A later section whose heading and most of whose body repeat an earlier section. */
+interface SectionMatch {
+  later: ReturnType<typeof sectionsOf>[number]
+  earlier: ReturnType<typeof sectionsOf>[number]
+  /** The body's matches into the earlier section, reported as part of the section. */
+  covered: Match[]
+  compared: number
+}
+
+/**
+ * Sections repeated whole: the same heading (after normalising), and at least half of the later
+ * body's compared passages repeating passages of the earlier section.
+ */
+function findSectionMatches(article: Article, passages: readonly Passage[], matches: readonly Match[]): SectionMatch[] {
+  const sections = sectionsOf(article)
+  const result: SectionMatch[] = []
+  const inside = (section: SectionMatch['later'], passage: Passage) =>
+    passage.block.index > section.heading.index && passage.block.index < section.end
+  for (const [index, later] of sections.entries()) {
+    const body = passages.filter((passage) => inside(later, passage))
+    if (body.length === 0) continue
+    for (const earlier of sections.slice(0, index)) {
+      if (earlier.key !== later.key || earlier.end > later.heading.index) continue
+      const covered = matches.filter((match) => inside(later, match.later) && inside(earlier, match.earlier))
+      if (covered.length * 2 >= body.length) {
+        result.push({later, earlier, covered, compared: body.length})
+        break
+      }
+    }
+  }
+  return result
+}
+
+const percent = (value: number): string => `${Math.round(value * 100)}%`
+
+/** A sentence shortened for a note. */
+const quote = (text: string): string => `“${text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text}”`
+
+export default defineRule({
+  meta: duplicateRuleMeta(id, 'Paragraphs, list items, table rows, sentences and sections repeated (exactly or nearly) within an article.', options),
+  plugin(settings) {
+    return function (_tree, file) {
+      const article = getArticle(file)
+      const passages = passagesOf(article).filter(
+        (passage) => passage.wordCount >= settings.minWords && !(settings.allowQuotations && passage.quotation)
+      )
+      const matches = findMatches(passages, settings)
+      const sectionMatches = findSectionMatches(article, passages, matches)
+      const covered = new Set(sectionMatches.flatMap((section) => section.covered))
+
+      for (const {later, earlier, covered: repeated, compared} of sectionMatches) {
+        const message = file.message(`Unexpected duplicate of the section at line ${earlier.heading.position.start.line}`, {place: later.position})
+        message.note = `Its heading and ${repeated.length} of its ${compared} blocks repeat the section “${earlier.heading.content.text}”.`
+      }
+      for (const match of matches) {
+        if (covered.has(match)) continue
+        const {later, earlier} = match
+        const line = earlier.position.start.line
+        if (match.how === 'sentence') {
+          const message = file.message(`Unexpected restatement of a sentence from line ${line}`, {place: match.sentence!.position})
+          message.note = `It shares ${percent(match.similarity)} of its content words with ${quote(match.restated!.text)} (threshold ${percent(settings.sentenceThreshold)}).`
+          continue
+        }
+        const message = file.message(`Unexpected ${match.how === 'exact' ? 'duplicate' : 'near duplicate'} of the ${earlier.kind} at line ${line}`, {place: later.position})
+        message.note =
+          match.how === 'exact'
+            ? 'The two are identical once case, spacing, punctuation and quote style are set aside.'
+            : `The two share ${percent(match.similarity)} of their content words (threshold ${percent(settings.threshold)}).`
+      }
+    }
+  }
+})

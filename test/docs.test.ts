@@ -2,8 +2,9 @@
  * Every built-in rule has `docs/rules/<id>.md`, titled with its id, documenting each option. Its
  * examples are checked where it has them: each line of a ```` ```txt flagged ```` (or `md flagged`)
  * block is flagged by the rule, and a ```` ```txt ok ```` (or `md ok`) block is not flagged at
- * all. A collection rule (one that compares files) cannot be shown on one text, so only the
- * first part applies to it.
+ * all. Where a finding needs context (a duplicate needs its first copy), ```` ```txt flagged 3,5 ````
+ * names the lines that must be flagged, and no others may be. A collection rule (one that
+ * compares files) cannot be shown on one text, so only the first part applies to it.
  */
 import fs from 'node:fs'
 import {describe, expect, it} from 'vitest'
@@ -30,14 +31,16 @@ describe.each(builtinRules.map((rule) => [rule.meta.id, rule] as const))('docs/r
     for (const key of Object.keys(rule.meta.options)) expect(text).toContain(`\`${key}\``)
   })
 
-  const examples = (kind: 'flagged' | 'ok') => fencedBlocks(text, new RegExp(`^(?:txt|md) ${kind}$`, 'u'))
+  const examples = (kind: 'flagged' | 'ok') => fencedBlocks(text, new RegExp(`^(?:txt|md) ${kind}${kind === 'flagged' ? '(?: [\\d,]+)?' : ''}$`, 'u'))
   const lintExample = async (block: {info: string; body: string}) =>
     (await lintWithRule(rule, block.body, {filePath: block.info.startsWith('md') ? 'example.md' : 'example.txt'})).messages
 
   it.skipIf(examples('flagged').length === 0)('has examples that are flagged, line by line', async () => {
     for (const block of examples('flagged')) {
-      const lines = block.body.split('\n').filter(Boolean).length
-      expect(new Set((await lintExample(block)).map((message) => message.line)).size, block.body).toBe(lines)
+      const flagged = [...new Set((await lintExample(block)).map((message) => message.line))]
+      const named = /flagged ([\d,]+)$/u.exec(block.info)
+      if (named) expect(flagged, block.body).toEqual(named[1].split(',').map(Number))
+      else expect(flagged.length, block.body).toBe(block.body.split('\n').filter(Boolean).length)
     }
   })
 

@@ -67,4 +67,12 @@ describe('copydesk-plugin-scrape-artifacts through a config file', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(`plugins: \`copydesk-plugin-scrape-artifacts\`: cannot find it (is it installed? looked from ${dir})`)
   })
+
+  it('a TypeScript plugin that was not compiled is a config error that says to compile it', () => {
+    const dir = folder({'.copydeskrc.json': '{"plugins": ["./rule.ts"]}', 'rule.ts': 'export default {rules: []}\n', 'a.txt': 'Some text.\n'})
+    const result = runCli(['a.txt'], {cwd: dir})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('plugins: `./rule.ts`: cannot load: ')
+    expect(result.stderr).toContain('(a TypeScript plugin must be compiled to JavaScript first: see docs/writing-rules.md)')
+  })
 })

@@ -4,6 +4,7 @@
  */
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
+import {isHidden} from './inline-control.js'
 import type {AnyRule, CollectionEntry, CollectionFinding, CompareCollection, Severity} from './rule.js'
 
 /** A file of the run with the config it was linted under (none when it could not be linted). */
@@ -51,6 +52,7 @@ export async function compareCollection(linted: readonly LintedFile[]): Promise<
     for (const finding of findings) {
       const target = group.targets.get(finding.path)
       if (!target) throw new Error(`copydesk: rule \`${group.rule.meta.id}\` reported on \`${finding.path}\`, which is not in its collection`)
+      if (isHidden(target.file, group.rule.meta.id, lineOf(finding.place))) continue
       addMessage(target.file, group.rule, target.severity, finding)
       changed.add(target.file)
     }
@@ -67,3 +69,6 @@ function addMessage(file: VFile, rule: AnyRule, severity: Exclude<Severity, 'off
   if (finding.actual !== undefined) message.actual = finding.actual
   if (finding.expected !== undefined) message.expected = [...finding.expected]
 }
+
+/** The line a finding starts on. */
+const lineOf = (place: CollectionFinding['place']): number => ('start' in place ? place.start.line : place.line)

@@ -70,13 +70,28 @@ export function isDisabled(directives: readonly Directive[], ruleId: string, lin
   return disabled
 }
 
-/** Removes the messages that control comments switch off. */
+declare module 'vfile' {
+  interface DataMap {
+    /** The file's control comments, kept (plain data) for messages added after it was linted: collection rules. */
+    directives: Directive[]
+  }
+}
+
+/** Whether a message of `ruleId` on `line` of `file` is switched off by the file's control comments. */
+export function isHidden(file: VFile, ruleId: string | undefined | null, line: number | undefined): boolean {
+  const directives = file.data.directives
+  return Boolean(directives && ruleId && !unhideable.has(ruleId) && line !== undefined && isDisabled(directives, ruleId, line))
+}
+
+/**
+ * Removes the messages that control comments switch off, and keeps the comments on the file for
+ * findings that come after it was linted (a collection rule compares files at the end of a run).
+ */
 export function applyInlineControl(file: VFile): void {
   const article = file.data.article
   if (!article) return
   const directives = findDirectives(article, String(file.value))
   if (directives.length === 0) return
-  file.messages = file.messages.filter(
-    (message) => !message.ruleId || unhideable.has(message.ruleId) || message.line === undefined || !isDisabled(directives, message.ruleId, message.line)
-  )
+  file.data.directives = directives
+  file.messages = file.messages.filter((message) => !isHidden(file, message.ruleId, message.line))
 }

@@ -1,6 +1,7 @@
 /** Inline control comments in Markdown: disable-next-line, disable-line, disable/enable regions. */
 import {describe, expect, it} from 'vitest'
-import {lint} from '../src/lint.js'
+import {lint, lintFiles} from '../src/lint.js'
+import {temporaryFolders} from './helpers.js'
 
 /** `ruleId line:column` of each message when `text` is linted as Markdown with every built-in rule on. */
 const found = async (text: string, filePath = 'article.md') =>
@@ -66,5 +67,16 @@ describe('inline control comments', () => {
     expect(await found(code)).toEqual(['repeated-words 5:1', 'repeated-words 7:29'])
     expect(await found('<!-- copydesk-disabled -->\nThe the end.\n')).toEqual(['repeated-words 2:1'])
     expect(await found('<!-- copydesk-disable-next-line -->\nThe the end.\n', 'article.txt')).toContain('repeated-words 2:1')
+  })
+
+  it('also hides what a collection rule finds at the end of a run (duplicate-across-files)', async () => {
+    const copied = 'This article was produced with the help of our partners at the regional news exchange and may be republished under its licence.'
+    const dir = temporaryFolders('copydesk-inline-')({
+      'a.md': `${copied}\n`,
+      'b.md': `<!-- copydesk-disable-next-line duplicate-across-files -->\n${copied}\n`,
+      'c.md': `${copied}\n`
+    })
+    const files = await lintFiles(['a.md', 'b.md', 'c.md'], {cwd: dir, rules: {spelling: 'off'}})
+    expect(files.map((file) => file.messages.filter((message) => message.ruleId === 'duplicate-across-files').map((message) => message.line))).toEqual([[], [], [1]])
   })
 })

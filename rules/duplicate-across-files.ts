@@ -31,6 +31,11 @@ export interface RecordedFile {
 // one sharing 30% with probability 0.12, so few candidates need verifying.
 const BANDS = 16
 
+// Of a crowded band bucket, the 16 passages added last are compared: enough for every copy of
+// an ordinary collection (a bucket holds passages that are alike), and a bound on each lookup for
+// template-made ones, so that the comparison stays linear in the number of passages.
+const BUCKET_LIMIT = 16
+
 const options = {
   threshold: {
     type: 'number',
@@ -75,7 +80,7 @@ export default defineRule({
     // The first copy of each text seen (in path order) represents it: later copies are matched
     // against it and not indexed themselves, so boilerplate in a thousand files stays one entry.
     const exact = new Map<string, Representative>()
-    const index = new SignatureIndex<Representative>(BANDS)
+    const index = new SignatureIndex<Representative>(BANDS, BUCKET_LIMIT)
     const findings: CollectionFinding[] = []
     for (const entry of entries) {
       const {passages} = entry.data as RecordedFile

@@ -107,8 +107,11 @@ export function minHashSignature(words: readonly string[]): string {
 /** The share of hash functions on which two signatures agree: an estimate of the sets' Jaccard similarity. */
 export function estimatedJaccard(a: string, b: string): number {
   let same = 0
-  for (let index = 0; index < a.length; index += 8) {
-    if (a.startsWith(b.slice(index, index + 8), index)) same++
+  // Compared in place, eight hex digits at a time: no substrings, since this runs once per candidate pair.
+  for (let start = 0; start < a.length; start += 8) {
+    let index = start
+    while (index < start + 8 && a.charCodeAt(index) === b.charCodeAt(index)) index++
+    if (index === start + 8) same++
   }
   return same / (a.length / 8)
 }
@@ -133,7 +136,17 @@ export class SignatureIndex<T> {
   private readonly buckets = new Map<string, T[]>()
   private readonly width: number
 
-  constructor(private readonly bands: number) {
+  /**
+   * @param bands how many bands a signature is cut into (a divisor of `SIGNATURE_SIZE`).
+   * @param bucketLimit how many items of a bucket a query looks at, the most recently added first.
+   *   A bucket only grows past a few items when many passages are alike without being copies
+   *   (a template filled in a thousand times); looking at all of them would make a query cost
+   *   grow with the collection, and n queries cost n².
+   */
+  constructor(
+    private readonly bands: number,
+    private readonly bucketLimit = Infinity
+  ) {
     if (!Number.isInteger(bands) || bands < 1 || SIGNATURE_SIZE % bands !== 0) {
       throw new Error(`copydesk: ${bands} bands do not divide a signature of ${SIGNATURE_SIZE}`)
     }
@@ -154,11 +167,14 @@ export class SignatureIndex<T> {
     }
   }
 
-  /** The items that share a band with `signature`, each once. */
+  /** The items that share a band with `signature`, each once (at most `bucketLimit` per band). */
   candidates(signature: string): T[] {
     const seen = new Set<T>()
     for (const key of this.keys(signature)) {
-      for (const item of this.buckets.get(key) ?? []) seen.add(item)
+      const bucket = this.buckets.get(key)
+      if (!bucket) continue
+      const stop = Math.max(0, bucket.length - this.bucketLimit)
+      for (let index = bucket.length - 1; index >= stop; index--) seen.add(bucket[index])
     }
     return [...seen]
   }

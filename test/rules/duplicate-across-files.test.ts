@@ -69,6 +69,15 @@ describe('duplicate-across-files: must flag', () => {
     expect(found[0].note).toMatch(/^About \d+% of its content words are shared with the paragraph at a\.txt:2 \(threshold 70%\)\.$/u)
   })
 
+  it('flags each block of a section copied from a Markdown file into a text file, naming each original line', async () => {
+    const section = (separator: string) => `Partner Content${separator}${boilerplate}${separator}${intro.replace('on Tuesday', 'last week')} More to follow here.${separator}`
+    const found = await run({'a.md': `# News\n\n${other}\n\n## ${section('\n\n')}`, 'b.txt': `Prices rose again in March, the statistics office said on Friday in its monthly report.\n${section('\n')}`})
+    expect(found.map(({path, line, column, reason}) => [path, line, column, reason])).toEqual([
+      ['b.txt', 3, 1, 'Unexpected paragraph copied from a.md:7'],
+      ['b.txt', 4, 1, 'Unexpected paragraph copied from a.md:9']
+    ])
+  })
+
   it('flags copied list items and table rows', async () => {
     const item = '- Joint Military Exercises: increasing collaborative training initiatives to improve operational readiness across all three armies.'
     const row = '| Enhanced Defense Capabilities | Reduced vulnerability to external threats and more joint training for officers |'

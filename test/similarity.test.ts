@@ -1,0 +1,76 @@
+/** The similarity toolkit shared by the duplicate rules. */
+import {describe, expect, it} from 'vitest'
+import {contentWords, estimatedJaccard, fingerprint, jaccard, minHashSignature, normalizedWords, SignatureIndex, stem} from '../src/similarity.js'
+
+describe('normalizedWords', () => {
+  it('sets aside case, accents, punctuation, spacing and quote style', () => {
+    expect(normalizedWords('“Don’t”,  she said — in Tiranë!')).toEqual(["don't", 'she', 'said', 'in', 'tirane'])
+    expect(normalizedWords('"DON\'T" she said in Tirane')).toEqual(["don't", 'she', 'said', 'in', 'tirane'])
+  })
+
+  it('keeps numbers as words', () => {
+    expect(normalizedWords('It cost $2,000 in 2023 (3.5%).')).toEqual(['it', 'cost', '2', '000', 'in', '2023', '3', '5'])
+  })
+})
+
+describe('contentWords', () => {
+  it('drops function words, strips common endings and keeps each word once', () => {
+    expect(contentWords(normalizedWords('The partnerships and the partnership of the countries, training and trained troops'))).toEqual([
+      'partnership',
+      'country',
+      'train',
+      'troop'
+    ])
+  })
+
+  it('leaves short words, words ending in -ss, -us, -is and words with digits alone', () => {
+    expect(['news', 'class', 'status', 'analysis', 'f-35s', 'bus'].map(stem)).toEqual(['new', 'class', 'status', 'analysis', 'f-35s', 'bus'])
+  })
+})
+
+describe('jaccard and MinHash', () => {
+  const a = new Set(Array.from({length: 100}, (_, index) => `word${index}`))
+  const b = new Set(Array.from({length: 100}, (_, index) => `word${index + 25}`))
+
+  it('computes shared over all distinct words', () => {
+    expect(jaccard(a, b)).toBe(75 / 125)
+    expect(jaccard(new Set(), new Set())).toBe(1)
+  })
+
+  it('estimates the similarity from signatures within a few percent', () => {
+    const estimate = estimatedJaccard(minHashSignature([...a]), minHashSignature([...b]))
+    expect(Math.abs(estimate - 0.6)).toBeLessThan(0.15)
+    expect(estimatedJaccard(minHashSignature([...a]), minHashSignature([...a].reverse()))).toBe(1)
+    expect(estimatedJaccard(minHashSignature(['x', 'y']), minHashSignature(['p', 'q']))).toBeLessThan(0.1)
+  })
+
+  it('gives the same signature and fingerprint on every run (plain JSON strings)', () => {
+    expect(minHashSignature(['alliance'])).toMatch(/^[\da-f]{512}$/u)
+    expect(minHashSignature(['alliance'])).toBe(minHashSignature(['alliance']))
+    expect(fingerprint('the alliance')).toMatch(/^[\da-f]{16}$/u)
+    expect(fingerprint('the alliance')).not.toBe(fingerprint('the alliances'))
+  })
+})
+
+describe('SignatureIndex', () => {
+  const words = (from: number, count: number) => Array.from({length: count}, (_, index) => `w${from + index}`)
+
+  it('finds alike items and not unrelated ones', () => {
+    const index = new SignatureIndex<string>(16)
+    index.add(minHashSignature(words(0, 40)), 'a')
+    index.add(minHashSignature(words(1000, 40)), 'b')
+    expect(index.candidates(minHashSignature(words(2, 40)))).toEqual(['a'])
+    expect(index.candidates(minHashSignature(words(5000, 40)))).toEqual([])
+  })
+
+  it('looks at the most recent items of a crowded bucket only', () => {
+    const index = new SignatureIndex<number>(16, 2)
+    const signature = minHashSignature(words(0, 40))
+    for (let item = 0; item < 5; item++) index.add(signature, item)
+    expect(index.candidates(signature).sort()).toEqual([3, 4])
+  })
+
+  it('rejects a band count that does not divide the signature', () => {
+    expect(() => new SignatureIndex(7)).toThrow('7 bands do not divide a signature of 64')
+  })
+})

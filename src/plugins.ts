@@ -49,7 +49,11 @@ const isRule = (value: unknown): value is AnyRule =>
  * `@acme/copydesk-plugin-news` → `@acme/news`, `@acme/copydesk-plugin` → `@acme`.
  */
 export function pluginName(specifier: string): string {
-  if (specifier.startsWith('.') || path.isAbsolute(specifier)) return path.basename(specifier).replace(/\.[cm]?[jt]s$/u, '')
+  if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
+    // `./plugins/house-style/index.js` and `./plugins/copydesk-plugin-house-style` are `house-style`.
+    const base = path.basename(specifier).replace(/\.[cm]?[jt]s$/u, '')
+    return (base === 'index' ? path.basename(path.dirname(specifier)) : base).replace(/^copydesk-plugin-/u, '')
+  }
   const scoped = /^(@[^/]+)\/(.+)$/u.exec(specifier)
   if (scoped) {
     const rest = scoped[2].replace(/^copydesk-plugin-?/u, '')
@@ -71,6 +75,14 @@ export async function loadPlugin(specifier: string, from: {configFile?: string; 
   }
   // Said here, not left to `import`: its message differs between Node and bundlers, and names the importer.
   if (!fs.existsSync(file)) throw new ConfigError(`${label}: cannot find ${file}`)
+  if (fs.statSync(file).isDirectory()) {
+    // A folder is a package not installed yet: its package.json `main`, or its index.js.
+    try {
+      file = createRequire(path.join(folder, 'config.js')).resolve(file)
+    } catch {
+      throw new ConfigError(`${label}: the folder has no package.json \`main\` or index.js`)
+    }
+  }
   let module: Record<string, unknown>
   try {
     module = (await import(pathToFileURL(file).href)) as Record<string, unknown>

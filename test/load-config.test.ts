@@ -64,6 +64,17 @@ describe('plugins', () => {
     expect(file.messages.map((message) => [message.ruleId, message.reason])).toEqual([['no-synergy', 'LOUD synergy']])
   })
 
+  it('loads a plugin folder by path, through its package.json `main`', async () => {
+    const dir = folder({
+      'plugins/copydesk-plugin-house-style/package.json': '{"type": "module", "main": "lib/main.js"}',
+      'plugins/copydesk-plugin-house-style/lib/main.js': pluginSource('synergy', 'export default {rules: [rule], configs: {strict: {rules: {"no-synergy": "error"}}}}'),
+      'empty/readme.txt': 'nothing here\n'
+    })
+    const loaded = await loadConfig({plugins: ['./plugins/copydesk-plugin-house-style'], extends: 'plugin:house-style/strict'}, {cwd: dir})
+    expect(ruleIds(configForFile(loaded, undefined))).toContain('no-synergy:error')
+    await expect(loadConfig({plugins: ['./empty']}, {cwd: dir, source: 'c.json'})).rejects.toThrow('c.json: plugins: `./empty`: the folder has no package.json `main` or index.js')
+  })
+
   it('accepts named exports, a rule list, and a `--rule` setting for a plugin rule', async () => {
     const dir = folder({'p.mjs': pluginSource('synergy', 'export const rules = [rule]')})
     const loaded = await loadConfig({plugins: ['./p.mjs']}, {cwd: dir, cliRules: {'no-synergy': 'error'}})
@@ -75,6 +86,8 @@ describe('plugins', () => {
     expect(pluginName('@acme/copydesk-plugin-news')).toBe('@acme/news')
     expect(pluginName('@acme/copydesk-plugin')).toBe('@acme')
     expect(pluginName('./rules/no-filler.js')).toBe('no-filler')
+    expect(pluginName('./plugins/house-style/index.js')).toBe('house-style')
+    expect(pluginName('../copydesk-plugin-house-style')).toBe('house-style')
   })
 
   it('a plugin that cannot be found, fails to load or is not a plugin is a config error naming it', async () => {

@@ -70,6 +70,12 @@ interface Match {
   restated?: PassageSentence
 }
 
+/**
+ * What a passage is compared with: a table row with the rows of its own table only (two tables
+ * may share a row on purpose, one table should not hold it twice), anything else with the prose.
+ */
+const scopeOf = (passage: Passage): string => (passage.kind === 'table row' ? `table ${passage.block.index}` : 'prose')
+
 /** For each passage, the earlier passage it repeats best (exactly, nearly, or by restating a sentence of it). */
 function findMatches(passages: readonly Passage[], settings: Settings): Match[] {
   const matches: Match[] = []
@@ -86,10 +92,13 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
     // The most similar earlier passage wins; of equals, the first (the index gives candidates in no set order).
     const better = (similarity: number, earlier: Passage): boolean =>
       !match || similarity > match.similarity || (similarity === match.similarity && earlier.position.start.offset < match.earlier.position.start.offset)
-    const exact = firstWithKey.get(later.key)
+    const scope = scopeOf(later)
+    const exactKey = `${scope}\u0000${later.key}`
+    const exact = firstWithKey.get(exactKey)
     if (exact) match = {later, earlier: exact, how: 'exact', similarity: 1}
     if (!match && near) {
       for (const candidate of nearIndex.candidates(signature)) {
+        if (scopeOf(candidate) !== scope) continue
         const similarity = jaccard(later.content, candidate.content)
         if (similarity >= settings.threshold && better(similarity, candidate)) match = {later, earlier: candidate, how: 'near', similarity}
       }
@@ -105,7 +114,7 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
       })
     }
     if (match) matches.push(match)
-    if (!firstWithKey.has(later.key)) firstWithKey.set(later.key, later)
+    if (!firstWithKey.has(exactKey)) firstWithKey.set(exactKey, later)
     if (near) nearIndex.add(signature, later)
     sentences.forEach((sentence, index) => sentenceIndex.add(sentenceSignatures[index], {passage: later, sentence}))
   }

@@ -79,8 +79,16 @@ export function fingerprint(text: string): string {
   return hashString(text).toString(16).padStart(8, '0') + hashString(text, 0x2545f491).toString(16).padStart(8, '0')
 }
 
-/** How many hash functions a signature has; its hex string is 8 characters per function. */
+/** How many hash functions a signature has. */
 export const SIGNATURE_SIZE = 64
+
+/**
+ * Hex digits per hash function in a signature: the top 16 bits of each minimum are kept. Two
+ * different minima then agree by chance once in 65,536, which moves no estimate, and a signature
+ * is 256 characters, half of what 32 bits take (it is kept per passage for a whole run, and
+ * cached and passed between processes).
+ */
+const DIGITS = 4
 
 /**
  * The MinHash signature of a set of words, as a hex string (plain JSON, compact): for each of
@@ -100,20 +108,20 @@ export function minHashSignature(words: readonly string[]): string {
     }
   }
   let hex = ''
-  for (const value of minima) hex += value.toString(16).padStart(8, '0')
+  for (const value of minima) hex += (value >>> 16).toString(16).padStart(DIGITS, '0')
   return hex
 }
 
 /** The share of hash functions on which two signatures agree: an estimate of the sets' Jaccard similarity. */
 export function estimatedJaccard(a: string, b: string): number {
   let same = 0
-  // Compared in place, eight hex digits at a time: no substrings, since this runs once per candidate pair.
-  for (let start = 0; start < a.length; start += 8) {
+  // Compared in place, one hash at a time: no substrings, since this runs once per candidate pair.
+  for (let start = 0; start < a.length; start += DIGITS) {
     let index = start
-    while (index < start + 8 && a.charCodeAt(index) === b.charCodeAt(index)) index++
-    if (index === start + 8) same++
+    while (index < start + DIGITS && a.charCodeAt(index) === b.charCodeAt(index)) index++
+    if (index === start + DIGITS) same++
   }
-  return same / (a.length / 8)
+  return same / (a.length / DIGITS)
 }
 
 /** |A ∩ B| / |A ∪ B| of two sets of words. */
@@ -150,7 +158,7 @@ export class SignatureIndex<T> {
     if (!Number.isInteger(bands) || bands < 1 || SIGNATURE_SIZE % bands !== 0) {
       throw new Error(`copydesk: ${bands} bands do not divide a signature of ${SIGNATURE_SIZE}`)
     }
-    this.width = (SIGNATURE_SIZE / bands) * 8
+    this.width = (SIGNATURE_SIZE / bands) * DIGITS
   }
 
   private keys(signature: string): string[] {

@@ -50,11 +50,18 @@ describe('duplicate-section: exact duplicates', () => {
     expect(await run(text)).toEqual([[7, 3, 7, 3 + item.length, 'Unexpected duplicate of the list item at line 3']])
   })
 
-  it('flags a repeated table body row, but not the header row of another table', async () => {
+  it('flags a body row repeated in its table', async () => {
     const header = '| Outcome | Impact on stability |\n|---|---|\n'
     const row = '| Enhanced defence capabilities | Reduced vulnerability to external threats |'
-    const text = `${intro}\n${header}${row}\n| Trade | More jobs |\n${middle}\n${header}| Other outcome | Other impact |\n${row}\n`
-    expect(await run(text)).toEqual([[10, 1, 10, 1 + row.length, 'Unexpected duplicate of the table row at line 4']])
+    const text = `${intro}\n${header}${row}\n| Trade | More jobs |\n${row}\n${middle}\n`
+    expect(await run(text)).toEqual([[6, 1, 6, 1 + row.length, 'Unexpected duplicate of the table row at line 4']])
+  })
+
+  it('leaves a row that another table shares alone, and rows that match prose', async () => {
+    const header = '| Outcome | Impact on stability |\n|---|---|\n'
+    const row = '| Enhanced defence capabilities | Reduced vulnerability to external threats |'
+    const text = `${intro}\n${header}${row}\n${middle}\n${header}| Other outcome | Other impact |\n${row}\nEnhanced defence capabilities: reduced vulnerability to external threats.\n`
+    expect(await run(text)).toEqual([])
   })
 
   it('flags duplicates in Markdown with the right places, from the first to the last character of the text', async () => {

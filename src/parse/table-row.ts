@@ -60,13 +60,18 @@ export function isPipeRowCandidate(line: string): boolean {
   return pipes[0] === first || pipes.at(-1) === last || pipes.length >= 2
 }
 
+// Dashes a delimiter row is written with: the hyphen GFM wants, and the en and em dashes (and
+// their kin) that typographic quoting turns `--` and `---` into when scraped copy passes through it.
+const dash = /[-\u2010-\u2015\u2212\u2500]/u
+const delimiterText = /^[\s|:=\-\u2010-\u2015\u2212\u2500]+$/u
+
 /**
  * Whether the row is meant as a delimiter row: nothing but pipes, dashes, colons, `=` and spaces,
- * with at least one dash. Malformed ones (`|-=-|--|`, a cell left empty) count too, so that the
- * table rule can say what is wrong with them; `| ==== |` (no dash) is a row of text.
+ * with at least one dash. Malformed ones (`|-=-|--|`, `|—|—|`, a cell left empty) count too, so
+ * that the table rule can say what is wrong with them; `| ==== |` (no dash) is a row of text.
  */
 export function isDelimiterText(line: string): boolean {
-  return line.includes('-') && /^[\s|:=\-]+$/u.test(line)
+  return dash.test(line) && delimiterText.test(line)
 }
 
 /**

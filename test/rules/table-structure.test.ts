@@ -148,6 +148,17 @@ describe('table-structure: delimiter row', () => {
     expect(await fixed(text)).toBe('| Name | Count | Status |\n|---|:-:|---|\n| North | 36 | Open |\n')
   })
 
+  it('repairs a delimiter row whose dashes typographic quoting turned into em and en dashes', async () => {
+    const text = '| Name | Role |\n|—|–:|\n| Alice | Chair |\n'
+    expect(brief(await check(ruleId, text))).toEqual([
+      '2:2 Malformed delimiter cell `—`, expected dashes with optional alignment colons',
+      '2:4 Malformed delimiter cell `–:`, expected dashes with optional alignment colons'
+    ])
+    expect(await fixed(text)).toBe('| Name | Role |\n|---|--:|\n| Alice | Chair |\n')
+    // In a .txt article it is what makes single-pipe lines a table.
+    expect(await fixed('Name | Role\n— | —\nAlice | Chair\n')).toBe('| Name | Role |\n| --- | --- |\n| Alice | Chair |\n')
+  })
+
   it('accepts alignment colons and delimiter cells of any length', async () => {
     expect(await check(ruleId, '| Left | Center | Right | Plain |\n|:--|:-:|--:|-|\n| a | b | c | d |\n')).toEqual([])
     expect(await check(ruleId, '| Left | Right |\n| :-------- | ---------: |\n| a | b |\n')).toEqual([])

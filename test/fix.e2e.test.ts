@@ -57,10 +57,13 @@ describe('--fix on the sample articles', () => {
     expect(files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'punctuation-spacing')).toEqual([])
   })
 
-  it('leaves nothing for a second --fix to do', () => {
+  it('repairs every category but spelling, and leaves nothing for a second --fix to do', () => {
     const dir = folder(samples)
     expect(copydesk(['--fix', '.'], {cwd: dir}).stderr).toMatch(/^copydesk: repaired [1-9]\d* findings/u)
     const once = contents(dir)
+    // Spacing typos and broken table pipes are repaired.
+    expect(once['001_6b5fe14106b636da.txt'].toString('utf8')).toContain('regional stability, Albania,')
+    expect(once['001_6b5fe14106b636da.txt'].toString('utf8')).toContain('\n| Potential Outcomes | Impacts on Stability |\n|---|---|\n| Enhanced Defense Capabilities |')
     const mtimes = ageFiles(dir)
     const again = copydesk(['--fix', '.'], {cwd: dir})
     expect(again.stderr).toBe('copydesk: repaired 0 findings in 0 files\n')

@@ -5,9 +5,22 @@
 import type {AnyRule} from '../src/rule.js'
 import duplicateAcrossFiles from './duplicate-across-files.js'
 import duplicateSection from './duplicate-section.js'
+import headingCapitalization from './heading-capitalization.js'
 import punctuationSpacing from './punctuation-spacing.js'
 import repeatedWords from './repeated-words.js'
+import sentenceCapitalization from './sentence-capitalization.js'
 import spelling from './spelling.js'
 import tableStructure from './table-structure.js'
+import termCapitalization from './term-capitalization.js'
 
-export const builtinRules: readonly AnyRule[] = [punctuationSpacing, spelling, repeatedWords, duplicateSection, duplicateAcrossFiles, tableStructure]
+export const builtinRules: readonly AnyRule[] = [
+  punctuationSpacing,
+  spelling,
+  repeatedWords,
+  duplicateSection,
+  duplicateAcrossFiles,
+  tableStructure,
+  sentenceCapitalization,
+  termCapitalization,
+  headingCapitalization
+]

@@ -13,6 +13,7 @@ import nspell, {type NSpell} from 'nspell'
 import retextSpell from 'retext-spell'
 import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
+import {englishSpeller} from '../src/dictionary.js'
 import {defineRule} from '../src/rule.js'
 
 type SpellTransformer = (tree: Root, file: VFile, next: (error?: Error) => void) => void
@@ -97,8 +98,8 @@ function suggester(personal: string | undefined): (word: string) => string[] {
   let speller: NSpell | undefined
   const known = (candidate: string): boolean => {
     if (!speller) {
-      speller = nspell(dictionary)
-      if (personal) speller.personal(personal)
+      // Without personal words, the process's one dictionary speller (shared with the capitalization rules).
+      speller = personal ? nspell(dictionary).personal(personal) : englishSpeller()
     }
     // retext-spell checks words with straight apostrophes.
     return speller.correct(candidate.replaceAll('’', "'"))

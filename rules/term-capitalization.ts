@@ -1,0 +1,246 @@
+/**
+ * `term-capitalization`: a name written lowercase where the document, or the dictionary, has it
+ * capitalized: `kosovo` beside `Kosovo`, `western Balkans` beside `Western Balkans`, `december`,
+ * `anadolu Agency`. Each minority form is flagged with the dominant form as its fix.
+ */
+import type {VFile} from 'vfile'
+import {caseOf, withCapital, withoutPossessive} from '../src/capitalization/case.js'
+import {reportRecase} from '../src/capitalization/report.js'
+import {isFunctionWord, nameParticles} from '../src/capitalization/function-words.js'
+import {documentTerms, followsArticle, type Terms} from '../src/capitalization/terms.js'
+import {proseWords, type ProseWord} from '../src/capitalization/words.js'
+import {hasKnownNeighbour, hasNameEntry, isKnownWord, isLowercasedProperNoun} from '../src/dictionary.js'
+import {getArticle} from '../src/parse/article.js'
+import {defineRule} from '../src/rule.js'
+import type {Article} from '../src/types.js'
+
+
+// Lowercase words that join the parts of a name: `Bosnia and Herzegovina`, `Ministry of Defense`, `de Gaulle`.
+const joiners = new Set(['and', 'of', 'the', 'for', 'on', 'in', ...nameParticles])
+
+// Titles before a name: `Mr. brown`, `Miss ada`.
+const titles = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'st', 'gen', 'gov', 'sen', 'rep', 'capt', 'col', 'lt', 'sgt', 'rev', 'sir', 'lady', 'lord', 'chief', 'president', 'king', 'queen', 'saint', 'uncle', 'aunt'])
+
+/** Whether `word` is a capitalized name word right next to `other` (one space between them). */
+function isNameNeighbour(word: ProseWord, other: ProseWord | undefined): boolean {
+  if (!other) return false
+  const text = word.prose.text
+  const between = other.start > word.start ? text.slice(word.end, other.start) : text.slice(other.end, word.start)
+  if (between !== ' ' && !(other.end <= word.start && /^\. $/u.test(between) && titles.has(other.text.toLowerCase()))) return false
+  const value = withoutPossessive(other.text)
+  if (caseOf(value) !== 'capitalized' || joiners.has(value.toLowerCase())) return false
+  if (titles.has(value.toLowerCase()) && other.end <= word.start) return true
+  // `The anadolu`: a common word capitalized at the start of a sentence is no name.
+  return other.place === 'mid' || !isKnownWord(value.toLowerCase())
+}
+
+export default defineRule({
+  meta: {
+    id: 'term-capitalization',
+    description: 'A name or term written lowercase where the document or the dictionary has it capitalized.',
+    url: 'https://github.com/copydesk/copydesk/blob/main/docs/rules/term-capitalization.md',
+    category: 'capitalization',
+    fixable: true,
+    defaultSeverity: 'error',
+    options: {
+      allow: {type: 'string[]', default: [], description: 'Lowercase words never to flag (`internet`, `web`).'}
+    }
+  },
+  plugin(settings) {
+    const allowed = new Set(settings.allow.map((word) => word.toLowerCase()))
+    return function (_tree, file: VFile) {
+      const article = getArticle(file)
+      const units = article.prose.map((prose) => proseWords(prose))
+      const terms = documentTerms(units, (word) => article.toPoint(word.prose.offsets[word.start]).line)
+      const flagged = new Set<ProseWord>()
+      for (const finding of phraseFindings(units, terms)) {
+        if (flagged.has(finding.word)) continue
+        flagged.add(finding.word)
+        report(file, article, finding.word, finding.expected, `\`${finding.phrase}\` is written so ${finding.where}`)
+      }
+      for (const words of units) {
+        words.forEach((word, index) => {
+          if (flagged.has(word) || word.place === 'start' || caseOf(word.text) !== 'lower') return
+          const value = withoutPossessive(word.text)
+          if (value.length < 2 || /[\p{N}.-]/u.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) return
+          // `darin'`, `th'`, `l'activite`: an elision or a word of another language, not a name.
+          if (isMention(word) || /['’]/u.test(value) || /^['’]/u.test(word.prose.text.slice(word.end))) return
+          const note = judge(word, value, words[index - 1], words[index + 1], terms)
+          if (note === undefined) return
+          const evidence = terms.capitalized.get(value)
+          const expected = (evidence?.dominant ?? withCapital(value)) + word.text.slice(value.length)
+          report(file, article, word, expected, note)
+        })
+      }
+    }
+  }
+})
+
+/**
+ * Why a lowercase word (not at a sentence start) should be capitalized, or `undefined` when it
+ * may stay as it is. The evidence, strongest first:
+ *
+ * - the document writes it capitalized mid-sentence at least as often as lowercase, and it is no
+ *   common word (`kosovo` beside `Kosovo`);
+ * - the dictionary knows it only capitalized (`december`, `english`), and it is lowercase only
+ *   this once: the dictionary alone is weaker evidence (`utopian`, `grey`, `per se` are written
+ *   lowercase too), so words of three letters or fewer and phrases of another language are left;
+ * - it is no word at all and comes right before a common word capitalized as a name's part
+ *   (`anadolu Agency`);
+ * - it is also a common word (`china`, `bishop`, `nick`), but the document writes it capitalized
+ *   mid-sentence far more often, and here it stands in a name (`Stanley bishop`, `East china`)
+ *   or is that name's only lowercase use in a document that names it five times or more.
+ */
+function judge(word: ProseWord, value: string, previous: ProseWord | undefined, next: ProseWord | undefined, terms: Terms): string | undefined {
+  const evidence = terms.capitalized.get(value)
+  // Only capitals mid-sentence count: title case and sentence starts capitalize anything
+  // (`Cyber Defense:` says nothing about `cyber threats`).
+  const mid = evidence?.mid ?? 0
+  const lowercase = terms.lowercase.get(value) ?? 0
+  if (!isKnownWord(value)) {
+    if (inForeignPhrase(word, previous, next)) return undefined
+    const properOnly = isLowercasedProperNoun(value)
+    if (mid > 0 && value.length >= 3 && (mid > lowercase || (mid === lowercase && (properOnly || lowercase === 1)))) return evidence!.where
+    if (properOnly && lowercase === 1 && value.length >= 4 && (isCalendarName(value) || !(beforeNoun(word, next) || afterModifier(word, previous)))) {
+      return evidence ? evidence.where : `\`${withCapital(value)}\` is a proper noun`
+    }
+    if (value.length >= 3 && beforeOrganization(word, next) && !hasKnownNeighbour(value)) return 'It is part of a name'
+    return undefined
+  }
+  // A name that is also a common word: only a person's or place's name (`Nick`, `China`), which
+  // takes no article, and only where this use takes none either (`the house`, `a buck` are words).
+  if (!hasNameEntry(value) || mid < 2 || evidence!.afterArticle * 2 >= mid || followsArticle(previous, word)) return undefined
+  if (mid >= 3 * lowercase && (isNameNeighbour(word, previous) || isNameNeighbour(word, next))) return evidence!.where
+  if (mid >= 5 && lowercase === 1) return evidence!.where
+  return undefined
+}
+
+const calendar = new Set(['january', 'february', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+
+/** Month and weekday names that are no common word (`may`, `march` are, so they are not here). */
+const isCalendarName = (word: string): boolean => calendar.has(word)
+
+/**
+ * Whether a word follows a lowercase word that is no function word: `sweet william`, `light
+ * sabre`, `real gasser`. A name lowercased usually follows a function word or a mark (`by
+ * albania`, `, kosovo`).
+ */
+function afterModifier(word: ProseWord, previous: ProseWord | undefined): boolean {
+  return previous !== undefined && word.prose.text.slice(previous.end, word.start) === ' ' && caseOf(previous.text) === 'lower' && !isFunctionWord(previous.text)
+}
+
+/**
+ * Whether a word is used before a common word, as an adjective: `epsom salts`, `kraft paper`,
+ * `grey eyes`, `utopian outlook`. Words the dictionary knows only as names are often so used
+ * lowercase; a function word after it (`kosovo is`) does not count.
+ */
+function beforeNoun(word: ProseWord, next: ProseWord | undefined): boolean {
+  return next !== undefined && word.prose.text.slice(word.end, next.start) === ' ' && caseOf(next.text) === 'lower' && !isFunctionWord(next.text)
+}
+
+function report(file: VFile, article: Article, word: ProseWord, expected: string, note: string): void {
+  reportRecase(file, article, {
+    prose: word.prose,
+    start: word.start,
+    end: word.end,
+    reason: `Unexpected \`${word.text}\`, expected \`${expected}\``,
+    replacement: expected,
+    certain: true,
+    note: note + '.'
+  })
+}
+
+// Words that end the names of organizations, places and events: `Anadolu Agency`, `Kansas City`.
+const nameHeads = new Set(
+  (
+    'agency council committee commission corporation company institute university college school academy party ministry ' +
+    'department office bank fund foundation association society union league organization group network news times post press ' +
+    'airlines airways city county river lake lakes mountain mountains island islands street avenue square park bridge hall center ' +
+    'centre hospital church cathedral museum force forces army navy summit declaration treaty agreement accord initiative ' +
+    'alliance federation republic kingdom empire region province valley sea ocean bay gulf coast desert peninsula strait canal ' +
+    'station airport port stadium tower palace court tribunal cup games prize award festival conference forum'
+  ).split(' ')
+)
+
+/**
+ * Whether `next`, right after `word`, is a capitalized word that ends a name (`Agency`, `City`,
+ * `Council`): then an unknown lowercase `word` before it is the name's first part (`anadolu
+ * Agency`).
+ */
+function beforeOrganization(word: ProseWord, next: ProseWord | undefined): boolean {
+  if (!next || next.place !== 'mid' || word.prose.text.slice(word.end, next.start) !== ' ') return false
+  const value = withoutPossessive(next.text)
+  return caseOf(value) === 'capitalized' && nameHeads.has(value.toLowerCase())
+}
+
+/**
+ * Whether a word is in a phrase of another language, next to a lowercase word no English
+ * dictionary knows: `carte blanche`, `charlotte russe`, `je ne sais quoi`.
+ */
+function inForeignPhrase(word: ProseWord, previous: ProseWord | undefined, next: ProseWord | undefined): boolean {
+  const text = word.prose.text
+  const foreign = (other: ProseWord | undefined, between: string): boolean =>
+    other !== undefined && between === ' ' && caseOf(other.text) === 'lower' && !isKnownWord(other.text)
+  return foreign(previous, previous ? text.slice(previous.end, word.start) : '') || foreign(next, next ? text.slice(word.end, next.start) : '')
+}
+
+/** Whether a word stands alone in quotes: the word `“kosovo”` is mentioned, not used. */
+function isMention(word: ProseWord): boolean {
+  const text = word.prose.text
+  return /[“‘"'`]$/u.test(text.slice(0, word.start)) && /^[”’"'`]/u.test(text.slice(word.end))
+}
+
+interface PhraseFinding {
+  word: ProseWord
+  key: string
+  /** Whether the word stands between two capitalized words of the name. */
+  inner: boolean
+  expected: string
+  phrase: string
+  where: string
+}
+
+/**
+ * Words lowercased inside a name the document writes capitalized: `western Balkans` where it
+ * writes `Western Balkans` mid-sentence; `Trilateral defense Cooperation Agreement` where a
+ * heading has `Trilateral Defense Cooperation Agreement` (from a heading, only a word between
+ * two capitalized ones counts: `Balkans security` is ordinary text after a name).
+ */
+function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFinding[] {
+  const findings: PhraseFinding[] = []
+  // How many times each name is written with a word lowercased: the capitalized form must be written at least as often.
+  const variants = new Map<string, number>()
+  for (const words of units) {
+    for (let first = 0; first < words.length; first++) {
+      let key = ''
+      for (let last = first; last < words.length && last < first + 6; last++) {
+        if (last > first && words[last - 1].prose.text.slice(words[last - 1].end, words[last].start) !== ' ') break
+        key += (last > first ? ' ' : '') + withoutPossessive(words[last].text).toLowerCase()
+        if (last === first) continue
+        const phrase = terms.phrases.get(key)
+        if (!phrase) continue
+        const run = words.slice(first, last + 1)
+        if (run.every((word, index) => withoutPossessive(word.text) === phrase.words[index])) continue
+        variants.set(key, (variants.get(key) ?? 0) + 1)
+        if (!run.some((other) => caseOf(other.text) !== 'lower')) continue
+        run.forEach((word, index) => {
+          const expected = phrase.words[index]
+          if (caseOf(word.text) !== 'lower' || caseOf(expected) === 'lower' || word.place === 'start' || word.zone !== 'text' || isFunctionWord(word.text)) return
+          const inner = index > 0 && index < run.length - 1 && caseOf(run[index + 1].text) !== 'lower'
+          if (!phrase.mid && !inner) return
+          findings.push({word, key, inner, expected: expected + word.text.slice(withoutPossessive(word.text).length), phrase: phrase.words.join(' '), where: phrase.where})
+        })
+      }
+    }
+  }
+  return findings.filter((finding) => {
+    const count = terms.phrases.get(finding.key)!.count
+    const lowercased = variants.get(finding.key) ?? 0
+    // A common word (`war`, `church`, `government`) at a name's edge is often lowercase in the
+    // name's generic use (`the Korean war`, `a Catholic church`): it needs the name written
+    // capitalized more often. Between two capitals (`Trilateral defense Cooperation`) it is a slip.
+    const value = withoutPossessive(finding.word.text)
+    const common = isKnownWord(value) && !hasNameEntry(value) && !finding.inner
+    return common ? count >= 2 && count > lowercased : count >= lowercased
+  })
+}

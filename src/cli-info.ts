@@ -96,6 +96,8 @@ export function starterConfig(registry: readonly AnyRule[] = builtinRules): stri
 export function writeStarterConfig(folder: string): string {
   const existing = configNames.filter((name) => name !== 'package.json').find((name) => fs.existsSync(path.join(folder, name)))
   if (existing) throw new Error(`${existing} already exists; not overwriting it`)
+  // A new file would silently win over the config in package.json (it is looked for first).
+  if (hasPackageConfig(path.join(folder, 'package.json'))) throw new Error('package.json has a "copydesk" config already')
   const file = path.join(folder, '.copydeskrc.yaml')
   fs.writeFileSync(file, starterConfig(), {flag: 'wx'})
   return file
@@ -133,4 +135,13 @@ export function infoCommand(request: {list: boolean; explain?: string; format: s
   }
   io.stdout(explainRule(rule))
   return 0
+}
+
+function hasPackageConfig(file: string): boolean {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
+    return manifest !== null && typeof manifest === 'object' && 'copydesk' in manifest
+  } catch {
+    return false
+  }
 }

@@ -82,5 +82,10 @@ describe('--init', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('copydesk: --init: .copydeskrc.json already exists; not overwriting it\n')
     expect(fs.existsSync(path.join(dir, '.copydeskrc.yaml'))).toBe(false)
+    const inPackage = folder({'package.json': '{"name": "news", "copydesk": {"rules": {}}}'})
+    expect(runCli(['--init'], {cwd: inPackage}).stderr).toBe('copydesk: --init: package.json has a "copydesk" config already\n')
+    expect(fs.existsSync(path.join(inPackage, '.copydeskrc.yaml'))).toBe(false)
+    // A package.json without one is no obstacle.
+    expect(runCli(['--init'], {cwd: folder({'package.json': '{"name": "news"}'})}).code).toBe(0)
   })
 })

@@ -5,6 +5,7 @@
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
 import {isHidden} from './inline-control.js'
+import {INTERNAL_ERROR} from './read.js'
 import type {AnyRule, CollectionEntry, CollectionFinding, CompareCollection, Severity} from './rule.js'
 
 /** A file of the run with the config it was linted under (none when it could not be linted). */
@@ -48,10 +49,26 @@ export async function compareCollection(linted: readonly LintedFile[]): Promise<
   const changed = new Set<VFile>()
   for (const group of groups.values()) {
     group.entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    const findings = await (group.rule.compare as CompareCollection)(group.entries, group.options)
+    let findings: CollectionFinding[]
+    try {
+      findings = await (group.rule.compare as CompareCollection)(group.entries, group.options)
+      const stray = findings.find((finding) => !group.targets.has(finding.path))
+      if (stray) throw new Error(`it reported on \`${stray.path}\`, which is not in its collection`)
+    } catch (error) {
+      // As with a per-file rule that throws: a fatal message on the files it governs, not a crash
+      // that would lose every other finding of the run.
+      for (const {file} of group.targets.values()) {
+        const message = file.message(`copydesk failed comparing this file with the others (\`${group.rule.meta.id}\`): ${(error as Error).message}`, {
+          ruleId: INTERNAL_ERROR,
+          source: 'copydesk'
+        })
+        message.fatal = true
+        changed.add(file)
+      }
+      continue
+    }
     for (const finding of findings) {
-      const target = group.targets.get(finding.path)
-      if (!target) throw new Error(`copydesk: rule \`${group.rule.meta.id}\` reported on \`${finding.path}\`, which is not in its collection`)
+      const target = group.targets.get(finding.path)!
       if (isHidden(target.file, group.rule.meta.id, lineOf(finding.place))) continue
       addMessage(target.file, group.rule, target.severity, finding)
       changed.add(target.file)

@@ -109,6 +109,31 @@ describe('compareCollection', () => {
     expect(linted.map(({file}) => file.messages.length)).toEqual([0, 1, 0, 0, 0])
   })
 
+  it('turns a compare that throws into a fatal internal-error on each file it compares, and the run goes on', async () => {
+    const broken = defineRule({...firstLineRule([]), compare: () => {
+      throw new Error('index exploded')
+    }})
+    const config = resolveConfig({}, undefined, {}, [broken])
+    const files = [await lintFile(createFile('One.\n', 'a.txt'), config), await lintFile(createFile('Two.\n', 'b.txt'), config)]
+    const changed = await compareCollection(files.map((file) => ({file, config})))
+    expect(changed.size).toBe(2)
+    for (const file of files) {
+      expect(file.messages.map((message) => [message.ruleId, message.fatal, message.reason])).toEqual([
+        ['internal-error', true, 'copydesk failed comparing this file with the others (`same-first-line`): index exploded']
+      ])
+    }
+  })
+
+  it('treats a finding on a file outside the collection as a failure of the rule', async () => {
+    const stray = defineRule({...firstLineRule([]), compare: () => [{path: 'elsewhere.txt', reason: 'Unexpected', place: {line: 1, column: 1, offset: 0}}]})
+    const config = resolveConfig({}, undefined, {}, [stray])
+    const file = await lintFile(createFile('One.\n', 'a.txt'), config)
+    await compareCollection([{file, config}])
+    expect(file.messages.map((message) => message.reason)).toEqual([
+      'copydesk failed comparing this file with the others (`same-first-line`): it reported on `elsewhere.txt`, which is not in its collection'
+    ])
+  })
+
   it('is never called by lint() of a single text, which still records its data', async () => {
     const paragraph = 'The ministers signed the declaration in Tirana after two days of talks on training and procurement.'
     const file = await lint(`${paragraph}\n${paragraph}\n`, {filePath: 'a.txt'})

@@ -263,6 +263,12 @@ describe('table-structure: what it leaves alone', () => {
     expect(await check(ruleId, text, undefined, 'article.md')).toEqual([])
   })
 
+  it('a broken table inside a Markdown code block or HTML, and logical-or pipes in prose', async () => {
+    expect(await check(ruleId, 'Paste this:\n\n```\nName | Role\n|---|---|---|\n| x |\n```\n', undefined, 'article.md')).toEqual([])
+    expect(await check(ruleId, '<pre>\n| a | b |\n| c |\n</pre>\n', undefined, 'article.md')).toEqual([])
+    expect(await check(ruleId, 'The rule is a || b || c, nothing more.\n')).toEqual([])
+  })
+
   it('a table inside a Markdown list item and a block quote', async () => {
     expect(await check(ruleId, '- Item with a table:\n\n  | A | B |\n  |---|---|\n  | c | d |\n', undefined, 'article.md')).toEqual([])
     expect(await check(ruleId, '> | A | B |\n> |---|---|\n> | c | d |\n', undefined, 'article.md')).toEqual([])

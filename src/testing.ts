@@ -15,13 +15,14 @@
  * ```
  */
 import {describe, expect, it} from 'vitest'
+import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {applyFixes, certainFixes} from './apply-fixes.js'
 import type {AnyRule, Severity} from './rule.js'
-import {lintWithRule} from './run-rule.js'
+import {lintFilesWithRule, lintWithRule} from './run-rule.js'
 
 export {applyFixes, certainFixes, type CertainFix} from './apply-fixes.js'
-export {lintWithRule, type RunRuleOptions} from './run-rule.js'
+export {lintFilesWithRule, lintWithRule, type RunRuleOptions} from './run-rule.js'
 
 /** What every case shares. */
 export interface TestCase {
@@ -37,8 +38,19 @@ export interface TestCase {
   only?: boolean
 }
 
-/** A text the rule must not flag. */
-export type ValidCase = string | TestCase
+/**
+ * For a rule that compares files (a collection rule, such as `duplicate-across-files`): the files
+ * of one run, path → text. Findings name their `path`.
+ */
+export interface FilesCase {
+  files: Record<string, string>
+  options?: unknown
+  name?: string
+  only?: boolean
+}
+
+/** A text (or a run of files) the rule must not flag. */
+export type ValidCase = string | TestCase | FilesCase
 
 /** One finding an invalid case expects, in the order of the file. */
 export interface ExpectedFinding {
@@ -64,9 +76,16 @@ export interface InvalidCase extends TestCase {
   output?: string | null
 }
 
+/** A run of files the rule must flag: each expected finding names its file. */
+export interface InvalidFilesCase extends FilesCase {
+  errors: Array<ExpectedFinding & {path: string}>
+  /** Each file's text after the certain fixes (files not named are unchanged); `null`: no fix. */
+  output?: Record<string, string> | null
+}
+
 export interface RuleTests {
   valid?: ValidCase[]
-  invalid?: InvalidCase[]
+  invalid?: Array<InvalidCase | InvalidFilesCase>
 }
 
 export interface RuleTesterOptions {
@@ -78,6 +97,8 @@ export interface RuleTesterOptions {
 
 /** The compact form of a finding that cases are compared with. */
 export interface Finding {
+  /** The file, in a case of several files. */
+  path?: string
   ruleId: string | undefined
   line: number | undefined
   column: number | undefined
@@ -119,6 +140,33 @@ export async function runCase(rule: AnyRule, testCase: TestCase, defaults: RuleT
     options: testCase.options,
     severity: defaults.severity
   })
+  return resultOf(rule, file)
+}
+
+/** The result of running a case of several files: findings name their file, `output` is per file. */
+export interface FilesCaseResult {
+  findings: Finding[]
+  output: Record<string, string>
+  fixes: number
+}
+
+/** Runs `rule` alone on a run of files, comparing them when it is a collection rule. */
+export async function runFilesCase(rule: AnyRule, testCase: FilesCase, defaults: RuleTesterOptions = {}): Promise<FilesCaseResult> {
+  const files = await lintFilesWithRule(rule, testCase.files, {options: testCase.options, severity: defaults.severity})
+  const result: FilesCaseResult = {findings: [], output: {}, fixes: 0}
+  for (const file of files) {
+    const one = resultOf(rule, file)
+    const path = file.path
+    // A collection rule's findings come after the file's own: put them in reading order.
+    result.findings.push(...one.findings.map((finding) => ({path, ...finding})).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)))
+    result.output[path] = one.output
+    result.fixes += one.fixes
+  }
+  return result
+}
+
+/** What a case asserts on, from a linted file: a crash or a fix the meta does not admit fails it. */
+function resultOf(rule: AnyRule, file: VFile): CaseResult {
   const crash = file.messages.find((message) => message.ruleId === 'internal-error')
   if (crash) throw new Error(`rule \`${rule.meta.id}\` threw: ${crash.reason}`)
   const fixes = certainFixes(file.messages)
@@ -128,7 +176,10 @@ export async function runCase(rule: AnyRule, testCase: TestCase, defaults: RuleT
   return {findings: file.messages.map(toFinding), output: applyFixes(String(file.value), fixes).output, fixes: fixes.length}
 }
 
-const title = (testCase: TestCase): string => testCase.name ?? JSON.stringify(testCase.text).slice(0, 100)
+const isFilesCase = (testCase: ValidCase | InvalidCase | InvalidFilesCase): testCase is FilesCase => typeof testCase === 'object' && 'files' in testCase
+
+const title = (testCase: TestCase | FilesCase): string =>
+  testCase.name ?? ('files' in testCase ? Object.keys(testCase.files).join(', ') : JSON.stringify(testCase.text).slice(0, 100))
 
 /** Runs rule tests as vitest suites: one `it` per case, grouped under the rule's id. */
 export class RuleTester {
@@ -148,28 +199,31 @@ export class RuleTester {
   }
 }
 
-/** Fails (with vitest's diff) unless `rule` finds nothing in the case's text. */
+/** Fails (with vitest's diff) unless `rule` finds nothing in the case's text (or files). */
 export async function assertValid(rule: AnyRule, testCase: ValidCase, defaults: RuleTesterOptions = {}): Promise<void> {
-  const {findings} = await runCase(rule, typeof testCase === 'string' ? {text: testCase} : testCase, defaults)
+  const {findings} = isFilesCase(testCase)
+    ? await runFilesCase(rule, testCase, defaults)
+    : await runCase(rule, typeof testCase === 'string' ? {text: testCase} : testCase, defaults)
   expect(findings, 'a valid text must have no findings').toEqual([])
 }
 
 /** Fails (with vitest's diff) unless `rule` finds exactly the case's `errors` and fixes the text to its `output`. */
-export async function assertInvalid(rule: AnyRule, testCase: InvalidCase, defaults: RuleTesterOptions = {}): Promise<void> {
+export async function assertInvalid(rule: AnyRule, testCase: InvalidCase | InvalidFilesCase, defaults: RuleTesterOptions = {}): Promise<void> {
   verifyExpectations(testCase)
-  const result = await runCase(rule, testCase, defaults)
+  const result = isFilesCase(testCase) ? await runFilesCase(rule, testCase, defaults) : await runCase(rule, testCase, defaults)
   // `expected: null` in a case means "no expected values": compare against null, not a missing key.
   const actual = result.findings.map((finding) => ({...finding, expected: finding.expected ?? null}))
   expect(actual).toMatchObject(testCase.errors.map((error) => expectedFinding(rule, error)))
   if (testCase.output === undefined) {
     if (result.fixes > 0) expect.fail(`the rule fixes this text: add \`output\` with the fixed text, ${JSON.stringify(result.output)}`)
   } else {
-    expect(result.output, 'the text after applying the certain fixes').toBe(testCase.output ?? testCase.text)
+    const unchanged = isFilesCase(testCase) ? testCase.files : testCase.text
+    expect(result.output, 'the text after applying the certain fixes').toEqual(testCase.output === null ? unchanged : isFilesCase(testCase) ? {...testCase.files, ...testCase.output} : testCase.output)
   }
 }
 
 /** An invalid case must say where each finding is: a test that names no place can hardly fail. */
-function verifyExpectations(testCase: InvalidCase): void {
+function verifyExpectations(testCase: InvalidCase | InvalidFilesCase): void {
   if (!Array.isArray(testCase.errors) || testCase.errors.length === 0) {
     throw new Error('an invalid case needs `errors`: at least one expected finding (a text with none is a valid case)')
   }
@@ -181,8 +235,9 @@ function verifyExpectations(testCase: InvalidCase): void {
 }
 
 /** The partial `Finding` an expectation stands for, in the shape `toMatchObject` compares. */
-function expectedFinding(rule: AnyRule, error: ExpectedFinding): Record<string, unknown> {
+function expectedFinding(rule: AnyRule, error: ExpectedFinding & {path?: string}): Record<string, unknown> {
   const wanted: Record<string, unknown> = {ruleId: error.ruleId ?? rule.meta.id, line: error.line, column: error.column}
+  if (error.path !== undefined) wanted.path = error.path
   if (error.endLine !== undefined) wanted.endLine = error.endLine
   if (error.endColumn !== undefined) wanted.endColumn = error.endColumn
   if (error.message !== undefined) wanted.message = typeof error.message === 'string' ? error.message : expect.stringMatching(error.message)

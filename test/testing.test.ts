@@ -1,6 +1,7 @@
 /** The rule tester itself: it passes correct cases and fails wrong ones, with a reason. */
 import {describe, expect, it} from 'vitest'
 import {VFileMessage} from 'vfile-message'
+import {builtinRules} from '../rules/index.js'
 import {getArticle} from '../src/parse/article.js'
 import {inLiteral, proseRange} from '../src/parse/prose.js'
 import {certainFix, defineRule} from '../src/rule.js'
@@ -103,5 +104,28 @@ describe('applyFixes', () => {
     const suggestion = new VFileMessage('x', {place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 2, offset: 1}}})
     suggestion.expected = ['Z']
     expect(certainFixes([suggestion])).toEqual([])
+  })
+})
+
+describe('RuleTester on a collection rule (files compared in one run)', () => {
+  const rule = builtinRules.find((candidate) => candidate.meta.id === 'duplicate-across-files')!
+  const copied = 'This article was produced with the help of our partners at the regional news exchange and may be republished under its licence.'
+  const other = 'The ministers also discussed energy prices, the coming elections in the region and the future of the railway line to the coast.'
+
+  new RuleTester().run(rule, {
+    valid: [{name: 'different paragraphs', files: {'a.txt': `${copied}\n`, 'b.txt': `${other}\n`}}],
+    invalid: [
+      {
+        name: 'the later copy is flagged, naming the first',
+        files: {'a.txt': `${copied}\n`, 'b.txt': `${other}\n${copied}\n`},
+        errors: [{path: 'b.txt', line: 2, column: 1, message: /copied from a\.txt:1/u}]
+      }
+    ]
+  })
+
+  it('fails a case whose finding names the wrong file', async () => {
+    const files = {'a.txt': `${copied}\n`, 'b.txt': `${copied}\n`}
+    await expect(assertInvalid(rule, {files, errors: [{path: 'a.txt', line: 1, column: 1}]})).rejects.toThrow()
+    await expect(assertValid(rule, {files})).rejects.toThrow(/a valid text must have no findings/u)
   })
 })

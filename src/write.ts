@@ -1,7 +1,9 @@
 /**
  * Writes a fixed article back to disk: atomically (a temporary file in the same folder, then a
  * rename, so a crash or a full disk never leaves half an article), with the file's mode (and, for
- * root, its owner), through symbolic links, and only over the very bytes that were read.
+ * root, its owner), through symbolic links, and only over the very bytes that were read. A file
+ * with several hard links is overwritten in place instead, as editors do: a rename would give
+ * this name a new file and leave the other names on the old text.
  */
 import {randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
@@ -44,6 +46,7 @@ export async function replaceFile(filePath: string, previous: Uint8Array, next: 
     if (error instanceof WriteError) throw error
     throw new WriteError(`Cannot write fixes: ${reasonOf(error)}`)
   }
+  if (Number(stats.nlink) > 1) return overwrite(target, next)
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.copydesk-${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
   try {
     const handle = await fs.open(temporary, 'wx', 0o600)
@@ -59,6 +62,22 @@ export async function replaceFile(filePath: string, previous: Uint8Array, next: 
     await fs.rename(temporary, target)
   } catch (error) {
     await fs.rm(temporary, {force: true})
+    throw new WriteError(`Cannot write fixes: ${reasonOf(error)}`)
+  }
+}
+
+/** Writes `next` over the file itself, keeping its inode (and so its hard links). */
+async function overwrite(target: string, next: Uint8Array): Promise<void> {
+  try {
+    const handle = await fs.open(target, 'r+')
+    try {
+      await handle.truncate(0)
+      await handle.write(next, 0, next.length, 0)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
     throw new WriteError(`Cannot write fixes: ${reasonOf(error)}`)
   }
 }

@@ -126,6 +126,14 @@ describe('--fix and the bytes of a file', () => {
     expect(fs.readFileSync(path.join(dir, 'real.txt'), 'utf8')).toBe(fixed)
   })
 
+  it('writes a file with several hard links in place, so every name shows the fix', () => {
+    const dir = folder({'one.txt': typo})
+    fs.linkSync(path.join(dir, 'one.txt'), path.join(dir, 'two.txt'))
+    copydesk(['--fix', 'one.txt'], {cwd: dir, spelling: false})
+    expect(fs.readFileSync(path.join(dir, 'two.txt'), 'utf8')).toBe(fixed)
+    expect(fs.statSync(path.join(dir, 'one.txt')).ino).toBe(fs.statSync(path.join(dir, 'two.txt')).ino)
+  })
+
   it('gives a read-only file a clear error, exits 2, and still fixes the others', () => {
     const dir = folder({'a.txt': typo, 'locked.txt': typo, 'z.txt': typo})
     fs.chmodSync(path.join(dir, 'locked.txt'), 0o444)

@@ -10,12 +10,17 @@ import {ConfigError, parseRuleFlag, ConfigFinder, type RuleSetting} from './conf
 import {infoCommand, initCommand} from './cli-info.js'
 import {configForFile, loadConfigFile} from './load-config.js'
 import {findFiles} from './files.js'
-import {configErrorReason, lintFile, lintFiles, NOT_LINTED} from './lint.js'
+import {configErrorReason, lintFile, NOT_LINTED} from './lint.js'
 import {CONFIG_ERROR, decodeArticle, FILE_ERROR, INTERNAL_ERROR} from './read.js'
 import {formats, report, type Format} from './report.js'
 import {knownCategories, parseFixTypes} from './fix.js'
 import {fixRun, type FixRun} from './fix-run.js'
 import type {AnyRule} from './rule.js'
+import {GitError} from './scale/changed.js'
+import {checkScaleValues, comparesSignaturesOnly, lintListed, scaleHelp, scaleOptions, ScaleUsageError, writeReport} from './scale/cli.js'
+import type {ProgressTarget} from './scale/progress.js'
+import {SignaturesError} from './scale/signatures.js'
+import {copydeskVersion} from './version.js'
 import path from 'node:path'
 
 export const EXIT_CLEAN = 0
@@ -46,7 +51,7 @@ Options:
       --list-rules           List the rules (with plugins' rules) and exit
       --explain <rule>       Show a rule's docs and exit
       --init                 Write a commented starter .copydeskrc.yaml here
-  -h, --help                 Show this help
+${scaleHelp}  -h, --help                 Show this help
   -v, --version              Show the version
 
 Config: .copydeskrc.json, .copydeskrc.yaml, copydesk.config.js or a "copydesk"
@@ -63,6 +68,8 @@ export interface Io {
   stdin: () => Promise<Buffer>
   cwd: string
   isTTY: boolean
+  /** Where a progress bar may be drawn (stderr); none in tests. */
+  progress?: ProgressTarget
 }
 
 const defaultIo: Io = {
@@ -74,12 +81,8 @@ const defaultIo: Io = {
     return Buffer.concat(chunks)
   },
   cwd: process.cwd(),
-  isTTY: Boolean(process.stdout.isTTY)
-}
-
-function version(): string {
-  const manifest = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
-  return manifest.version
+  isTTY: Boolean(process.stdout.isTTY),
+  progress: {isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns, write: (text) => process.stderr.write(text)}
 }
 
 class UsageError extends Error {}
@@ -92,12 +95,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   try {
     return await run(argv, io)
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ScaleUsageError || error instanceof GitError) {
       io.stderr(`copydesk: ${error.message}\nRun \`copydesk --help\` for usage.\n`)
       return EXIT_TROUBLE
     }
     if (error instanceof ConfigError) {
       io.stderr(`copydesk: ${configErrorReason(error)}\n`)
+      return EXIT_TROUBLE
+    }
+    if (error instanceof SignaturesError) {
+      io.stderr(`copydesk: --signatures-in ${error.message}\n`)
       return EXIT_TROUBLE
     }
     io.stderr(`copydesk: internal error: ${(error as Error).message}\n`)
@@ -130,7 +137,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         explain: {type: 'string'},
         init: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
-        version: {type: 'boolean', short: 'v', default: false}
+        version: {type: 'boolean', short: 'v', default: false},
+        ...scaleOptions
       }
     })
   } catch (error) {
@@ -142,7 +150,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_CLEAN
   }
   if (values.version) {
-    io.stdout(`${version()}\n`)
+    io.stdout(`${copydeskVersion()}\n`)
     return EXIT_CLEAN
   }
   const format = values.format as Format
@@ -152,6 +160,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     maxWarnings = Number(values['max-warnings'])
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number')
   }
+  checkScaleValues(values)
   const rules: Record<string, RuleSetting> = {}
   for (const flag of values.rule ?? []) {
     const [id, setting] = parseRuleFlag(flag)
@@ -185,13 +194,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const config = configForFile(await loadConfigFile(configPath, {cwd, cliRules: rules}), name && path.resolve(cwd, name))
     files = [await each(file, config)]
   } else {
-    const list = await findFiles(patterns, cwd)
+    const list = comparesSignaturesOnly(values, patterns) ? {files: [], unmatched: [], ignored: []} : await findFiles(patterns, cwd)
     if (list.unmatched.length > 0) {
       // Like a missing file, a glob that matches nothing is an I/O error, but the other paths are still linted.
       io.stderr(`copydesk: no files matching ${list.unmatched.map((item) => `\`${item}\``).join(', ')}\n`)
       trouble = true
     }
-    files = await lintFiles(list.files, {configPath: values.config, rules, cwd, each})
+    files = await lintListed(list.files, values, {cwd, configPath: values.config, rules, progress: io.progress, each: fixing?.each})
     const configErrors = new Set(files.flatMap((file) => file.messages.filter((message) => message.ruleId === CONFIG_ERROR).map((message) => message.reason)))
     for (const reason of configErrors) io.stderr(`copydesk: ${reason.slice(NOT_LINTED.length)}\n`)
     for (const ignored of list.ignored) {
@@ -205,7 +214,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const color = values['no-color'] ? false : values.color ?? (io.isTTY && !process.env.NO_COLOR)
   // When fixed text or a diff goes to stdout, the report goes to stderr.
   const reportTo = fixing && (fromStdin || values['fix-dry-run']) ? io.stderr : io.stdout
-  reportTo(report(files, {format, quiet: values.quiet, color}))
+  const text = report(files, {format, quiet: values.quiet, color, version: copydeskVersion(), rules: upfront.registry})
+  try {
+    await writeReport(text, values.output, cwd, reportTo)
+  } catch (error) {
+    io.stderr(`copydesk: cannot write --output ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
+    return EXIT_TROUBLE
+  }
   if (fixing && !(fromStdin && values.fix)) io.stderr(fixing.summary())
 
   const messages = files.flatMap((file) => file.messages)

@@ -1,12 +1,12 @@
 /** Linting, for the CLI and for programs: text in, VFiles with messages out. */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {compareCollection, type LintedFile} from './collection.js'
-import {ConfigError, ConfigFinder, type ResolvedConfig, type RuleSetting} from './config.js'
-import {configForFile, loadConfig, loadConfigFile, type FullConfig, type LoadedConfig} from './load-config.js'
+import type {ConfigError, ResolvedConfig, RuleSetting} from './config.js'
+import {configForFile, loadConfig, type FullConfig} from './load-config.js'
 import {applyInlineControl} from './inline-control.js'
 import {processorFor} from './processor.js'
-import {CONFIG_ERROR, createFile, failed, FILE_ERROR, INTERNAL_ERROR, readArticle} from './read.js'
+import {lintCollection} from './scale/run.js'
+import {createFile, FILE_ERROR, INTERNAL_ERROR} from './read.js'
 
 export interface LintOptions {
   /** Where the text comes from: decides Markdown or plain text, and names the file in reports. */
@@ -68,49 +68,11 @@ export interface LintFilesOptions {
  * add their findings (see `CompareCollection`).
  */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<VFile[]> {
-  const cwd = options.cwd ?? process.cwd()
-  const finder = new ConfigFinder()
-  const loaded = new Map<string, Promise<LoadedConfig>>()
-  const configAt = (source: string | undefined): Promise<LoadedConfig> => {
-    const key = source ?? ''
-    let config = loaded.get(key)
-    if (!config) {
-      config = loadConfigFile(source, {cwd, cliRules: options.rules})
-      loaded.set(key, config)
-    }
-    return config
-  }
-  const explicit = options.configPath ? path.resolve(cwd, options.configPath) : undefined
-  if (explicit) await configAt(explicit)
-  const linted: LintedFile[] = []
-  for (const filePath of paths) {
-    const absolute = path.resolve(cwd, filePath)
-    let config: ResolvedConfig
-    try {
-      config = configForFile(await configAt(explicit ?? (await finder.find(path.dirname(absolute)))), absolute)
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      linted.push({file: failed(filePath, cwd, `${NOT_LINTED}${configErrorReason(error)}`, CONFIG_ERROR)})
-      continue
-    }
-    linted.push({file: release(await (options.each ?? lintFile)(await readArticle(filePath, cwd), config)), config})
-  }
-  for (const file of await compareCollection(linted)) sortMessages(file)
-  return linted.map(({file}) => file)
-}
-
-/**
- * Drops what only the rules needed: the parsed article and the syntax-tree nodes that messages
- * point back to (`ancestors`). A run over thousands of files then holds their messages, not
- * their trees.
- */
-function release(file: VFile): VFile {
-  delete file.data.article
-  for (const message of file.messages) message.ancestors = undefined
-  return file
+  const run = await lintCollection({targets: paths, cwd: options.cwd, configPath: options.configPath, rules: options.rules, jobs: 1, each: options.each})
+  return run.files
 }
 
 /** Orders messages by place, as reporters expect. */
-function sortMessages(file: VFile): void {
+export function sortMessages(file: VFile): void {
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
 }

@@ -30,12 +30,15 @@ export async function readArticle(filePath: string, cwd?: string): Promise<VFile
     // Read relative to `cwd`, as the file's path is reported.
     buffer = await fs.readFile(path.resolve(cwd ?? process.cwd(), filePath))
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT' ? 'File not found' : code === 'EACCES' || code === 'EPERM' ? 'Cannot read file: permission denied' : code === 'EISDIR' ? 'Cannot read file: it is a folder' : `Cannot read file: ${code ?? (error as Error).message}`
-    return failed(filePath, cwd, reason)
+    return failed(filePath, cwd, readFailureReason(error))
   }
   return decodeArticle(buffer, filePath, cwd)
+}
+
+/** What a `file-error` says about a file that `fs.readFile` could not read. */
+export function readFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  return code === 'ENOENT' ? 'File not found' : code === 'EACCES' || code === 'EPERM' ? 'Cannot read file: permission denied' : code === 'EISDIR' ? 'Cannot read file: it is a folder' : `Cannot read file: ${code ?? (error as Error).message}`
 }
 
 /** Decodes bytes as a UTF-8 article. */

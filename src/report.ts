@@ -1,9 +1,17 @@
-/** Reports: `stylish` (vfile-reporter) for people, `json` for programs. */
+/**
+ * Reports: `stylish` (vfile-reporter, plus a summary line) for people, `json` for programs, and
+ * for CI `sarif` (code scanning), `github` (pull-request annotations) and `unix` (one line each).
+ */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
+import {formatGithub} from './formats/github.js'
+import {formatSarif} from './formats/sarif.js'
+import {summaryLine} from './formats/summary.js'
+import {formatUnix} from './formats/unix.js'
+import type {AnyRule} from './rule.js'
 
-export const formats = ['stylish', 'json'] as const
+export const formats = ['stylish', 'json', 'sarif', 'github', 'unix'] as const
 export type Format = (typeof formats)[number]
 
 /** One message as `--format json` prints it: plain data, no syntax-tree objects. */
@@ -37,30 +45,30 @@ export function severityOf(message: VFileMessage): JsonMessage['severity'] {
 }
 
 export function toJson(files: readonly VFile[]): JsonFile[] {
-  return files.map((file) => ({
-    path: file.path ?? '<stdin>',
-    messages: file.messages.map((message) => {
-      const end = message.place && 'end' in message.place ? message.place.end : undefined
-      const json: JsonMessage = {
-        ruleId: message.ruleId ?? null,
-        source: message.source ?? null,
-        severity: severityOf(message),
-        line: message.line ?? null,
-        column: message.column ?? null,
-        endLine: end?.line ?? null,
-        endColumn: end?.column ?? null,
-        reason: message.reason,
-        fatal: message.fatal ?? null
-      }
-      if (message.messageId) json.messageId = message.messageId
-      if (message.url) json.url = message.url
-      if (message.note) json.note = message.note
-      if (message.actual !== undefined) json.actual = message.actual
-      if (message.expected) json.expected = [...message.expected]
-      if (message.fixable) json.fixable = true
-      return json
-    })
-  }))
+  return files.map((file) => ({path: file.path ?? '<stdin>', messages: file.messages.map(toJsonMessage)}))
+}
+
+/** One message as plain data (see `JsonMessage`). */
+export function toJsonMessage(message: VFileMessage): JsonMessage {
+  const end = message.place && 'end' in message.place ? message.place.end : undefined
+  const json: JsonMessage = {
+    ruleId: message.ruleId ?? null,
+    source: message.source ?? null,
+    severity: severityOf(message),
+    line: message.line ?? null,
+    column: message.column ?? null,
+    endLine: end?.line ?? null,
+    endColumn: end?.column ?? null,
+    reason: message.reason,
+    fatal: message.fatal ?? null
+  }
+  if (message.messageId) json.messageId = message.messageId
+  if (message.url) json.url = message.url
+  if (message.note) json.note = message.note
+  if (message.actual !== undefined) json.actual = message.actual
+  if (message.expected) json.expected = [...message.expected]
+  if (message.fixable) json.fixable = true
+  return json
 }
 
 export interface ReportOptions {
@@ -68,14 +76,35 @@ export interface ReportOptions {
   /** Only errors. */
   quiet?: boolean
   color?: boolean
+  /** copydesk's version, for `sarif`. */
+  version?: string
+  /** The rules of the run, whose descriptions `sarif` carries. */
+  rules?: readonly AnyRule[]
 }
 
 /** Formats the results of a run. */
 export function report(files: readonly VFile[], options: ReportOptions): string {
   const shown = options.quiet ? files.map((file) => withMessages(file, file.messages.filter((message) => message.fatal === true))) : files
-  if (options.format === 'json') return JSON.stringify(toJson(shown), null, 2) + '\n'
-  const text = reporter([...shown], {quiet: options.quiet, color: options.color, defaultName: '<stdin>'})
-  return text ? text + '\n' : ''
+  switch (options.format) {
+    case 'json':
+      return JSON.stringify(toJson(shown), null, 2) + '\n'
+    case 'sarif':
+      return formatSarif(toJson(shown), {version: options.version ?? '0.0.0', rules: options.rules})
+    case 'github':
+      return formatGithub(toJson(shown))
+    case 'unix':
+      return formatUnix(toJson(shown))
+    case 'stylish':
+      return stylish(shown, options)
+  }
+}
+
+/** vfile-reporter's report, its own count line replaced by copydesk's summary (files, severities, fixable). */
+function stylish(files: readonly VFile[], options: ReportOptions): string {
+  let text = reporter([...files], {quiet: options.quiet, color: options.color, defaultName: '<stdin>'})
+  // vfile-reporter ends with a count line when there is an error or a warning.
+  if (files.some((file) => file.messages.some((message) => typeof message.fatal === 'boolean'))) text = text.slice(0, text.lastIndexOf('\n')).replace(/\n+$/u, '')
+  return (text ? text + '\n\n' : '') + summaryLine(toJson(files), options.color) + '\n'
 }
 
 function withMessages(file: VFile, messages: VFileMessage[]): VFile {

@@ -1,0 +1,80 @@
+/**
+ * `--cache`: the results of files whose content, config and copydesk version have not changed
+ * since the last run are replayed instead of linted. A result keeps the file's messages and its
+ * collection data, so a cached file still takes part in the cross-file comparison.
+ *
+ * One JSON file per cache location, keyed by path; an entry is valid while the file's content hash
+ * and its config's key are the same. A different copydesk version discards the whole cache (a
+ * rule may have changed). Written atomically (temporary file, then rename), so a run that is
+ * killed, or two runs at once, leave either the old cache or a whole new one.
+ */
+import {createHash} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type {FileResult} from './result.js'
+
+/** Where `--cache` keeps its file when `--cache-location` is not given (relative to the working folder). */
+export const defaultCacheLocation = path.join('node_modules', '.cache', 'copydesk')
+
+const cacheFileName = 'results.json'
+
+interface CacheEntry {
+  /** sha256 of the file's bytes. */
+  hash: string
+  /** The key of the config the file was linted with (`ResolvedConfig.key`, or its collection-only form). */
+  config: string
+  result: FileResult
+}
+
+interface CacheFile {
+  version: string
+  entries: Record<string, CacheEntry>
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+export class ResultCache {
+  private constructor(
+    private readonly file: string,
+    private readonly version: string,
+    private readonly entries: Map<string, CacheEntry>
+  ) {}
+
+  /** Opens the cache in `location` (a folder); a missing, unreadable or older-version cache starts empty. */
+  static async open(location: string, version: string): Promise<ResultCache> {
+    const file = path.join(location, cacheFileName)
+    let entries = new Map<string, CacheEntry>()
+    try {
+      const stored = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile
+      if (stored.version === version && stored.entries && typeof stored.entries === 'object') entries = new Map(Object.entries(stored.entries))
+    } catch {
+      // No cache yet, or a damaged one: lint everything and write a new one.
+    }
+    return new ResultCache(file, version, entries)
+  }
+
+  /** The stored result of `filePath` if its content and config are the ones it was linted with. */
+  get(filePath: string, hash: string, config: string): FileResult | undefined {
+    const entry = this.entries.get(filePath)
+    return entry && entry.hash === hash && entry.config === config ? entry.result : undefined
+  }
+
+  set(filePath: string, hash: string, config: string, result: FileResult): void {
+    this.entries.set(filePath, {hash, config, result})
+  }
+
+  /** Forgets files that are gone: every path not in `keep` (the run's whole file list). */
+  prune(keep: ReadonlySet<string>): void {
+    for (const filePath of this.entries.keys()) if (!keep.has(filePath)) this.entries.delete(filePath)
+  }
+
+  async save(): Promise<void> {
+    await fs.mkdir(path.dirname(this.file), {recursive: true})
+    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`
+    const data: CacheFile = {version: this.version, entries: Object.fromEntries(this.entries)}
+    await fs.writeFile(temporary, JSON.stringify(data))
+    await fs.rename(temporary, this.file)
+  }
+}

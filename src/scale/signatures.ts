@@ -1,0 +1,44 @@
+/**
+ * `--signatures-out` / `--signatures-in`: the collection data of a run's files, written by one run
+ * (a shard of a CI matrix) and read by another, so that cross-file rules compare files that were
+ * linted on different runners.
+ */
+import fs from 'node:fs/promises'
+
+/** One file's collection data, by collection rule id. */
+export interface SignatureEntry {
+  path: string
+  collection: Record<string, unknown>
+}
+
+interface SignatureFile {
+  copydesk: 'signatures'
+  version: string
+  files: SignatureEntry[]
+}
+
+export async function writeSignatures(file: string, version: string, files: readonly SignatureEntry[]): Promise<void> {
+  const data: SignatureFile = {copydesk: 'signatures', version, files: [...files]}
+  await fs.writeFile(file, JSON.stringify(data) + '\n')
+}
+
+/** Thrown for a signatures file that cannot be used; the CLI reports it as an I/O error (exit 2). */
+export class SignaturesError extends Error {}
+
+/** Reads signature files; they must come from the same copydesk version (collection data may change between versions). */
+export async function readSignatures(files: readonly string[], version: string): Promise<SignatureEntry[]> {
+  const entries: SignatureEntry[] = []
+  for (const file of files) {
+    let data: SignatureFile
+    try {
+      data = JSON.parse(await fs.readFile(file, 'utf8')) as SignatureFile
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      throw new SignaturesError(`${file}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read (${code})` : `invalid JSON: ${(error as Error).message}`}`)
+    }
+    if (!data || data.copydesk !== 'signatures' || !Array.isArray(data.files)) throw new SignaturesError(`${file}: not a copydesk signatures file`)
+    if (data.version !== version) throw new SignaturesError(`${file}: written by copydesk ${data.version}, this is ${version}`)
+    entries.push(...data.files)
+  }
+  return entries
+}

@@ -1,0 +1,28 @@
+/**
+ * A worker thread of `--jobs N`: builds its processors (and so its dictionaries) once, then lints
+ * the tasks the pool sends, one at a time, and posts back plain results.
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+import type {RuleSetting} from '../config.js'
+import {TaskRunner, type LintTask} from './task.js'
+
+export interface WorkerSetup {
+  cwd: string
+  overrides: Record<string, RuleSetting>
+}
+
+export type WorkerRequest = {id: number; task: LintTask}
+export type WorkerReply = {id: number; result: import('./result.js').FileResult} | {id: number; error: string}
+
+const setup = workerData as WorkerSetup
+const runner = new TaskRunner(setup.cwd, setup.overrides)
+
+parentPort!.on('message', async ({id, task}: WorkerRequest) => {
+  let reply: WorkerReply
+  try {
+    reply = {id, result: await runner.run(task)}
+  } catch (error) {
+    reply = {id, error: (error as Error).message}
+  }
+  parentPort!.postMessage(reply)
+})

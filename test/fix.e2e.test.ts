@@ -158,7 +158,7 @@ describe('--fix with --stdin', () => {
     const run = copydesk(['--fix', '--stdin', '--stdin-filename', 'news.txt'], {cwd: dir, spelling: false, input: Buffer.from('\uFEFFWe left.It rained,then  cleared.\r\nDone.\r\n')})
     expect(run.stdout).toBe('\uFEFFWe left. It rained, then cleared.\r\nDone.\r\n')
     expect(run.code).toBe(0)
-    expect(run.stderr).toBe('news.txt: no issues found\n')
+    expect(run.stderr).toBe('news.txt: no issues found\n\n1 file: no findings\n')
   })
 
   it('prints the text unchanged when there is nothing to fix, and reports what remains on stderr', () => {

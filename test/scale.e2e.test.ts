@@ -267,6 +267,17 @@ describe('cross-file rules at scale', () => {
     expect(parts.sort()).toEqual(whole)
   })
 
+  it('control comments still hide cross-file findings on a file replayed from the cache or read from signatures', () => {
+    const hidden = `<!-- copydesk-disable-next-line duplicate-across-files -->\n${shared}\n`
+    const dir = folder({'a.md': `${shared}\n`, 'b.md': hidden, 'c.md': `${shared}\n`})
+    const flagged = (files: JsonFile[]) => across(files)
+    expect(flagged(json(['--cache', '.'], dir).files)).toEqual(['c.md'])
+    expect(flagged(json(['--cache', '.'], dir).files)).toEqual(['c.md'])
+    json(['--signatures-out', 'ab.json', 'a.md', 'b.md'], dir)
+    json(['--signatures-out', 'c.json', 'c.md'], dir)
+    expect(flagged(json(['--signatures-in', 'ab.json', '--signatures-in', 'c.json'], dir).files)).toEqual(['c.md'])
+  })
+
   it('rejects a signatures file that is missing or not one', () => {
     const dir = folder({'a.txt': 'Fine.\n', 'not.json': '{"files": []}'})
     const missing = copydesk(['--signatures-in', 'gone.json'], dir)

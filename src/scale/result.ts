@@ -7,6 +7,7 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {toJsonMessage, type JsonMessage} from '../report.js'
+import type {Directive} from '../inline-control.js'
 import type {Point, Position} from '../types.js'
 
 /** A message as plain data: its JSON form plus its place in the file, offsets included. */
@@ -18,6 +19,8 @@ export interface FileResult {
   messages: PlainMessage[]
   /** What collection rules recorded for the file (`file.data.collection`), by rule id. */
   collection?: Record<string, unknown>
+  /** The file's control comments (`file.data.directives`), which also hide what collection rules find. */
+  directives?: Directive[]
 }
 
 /** The plain result of a linted file. */
@@ -27,8 +30,10 @@ export function toResult(file: VFile): FileResult {
     if (message.place) plain.place = structuredClone(message.place) as PlainMessage['place']
     return plain
   })
-  const collection = file.data.collection
-  return collection === undefined ? {messages} : {messages, collection}
+  const result: FileResult = {messages}
+  if (file.data.collection !== undefined) result.collection = file.data.collection
+  if (file.data.directives !== undefined) result.directives = file.data.directives
+  return result
 }
 
 /** Rebuilds the VFile of a plain result: the same messages, for reporters and the comparison. */
@@ -49,5 +54,6 @@ export function fromResult(result: FileResult, filePath: string, cwd: string): V
     file.messages.push(message)
   }
   if (result.collection !== undefined) file.data.collection = result.collection
+  if (result.directives !== undefined) file.data.directives = result.directives
   return file
 }

@@ -143,6 +143,7 @@ export async function lintCollection(options: CollectionOptions): Promise<Collec
     if (config instanceof ConfigError) continue
     const file = new VFile({path: entry.path, cwd})
     file.data.collection = entry.collection
+    if (entry.directives) file.data.directives = entry.directives
     foreign.push({file, config})
   }
   // This run's files come first: a path in both this run and the signatures is this run's file.
@@ -150,8 +151,9 @@ export async function lintCollection(options: CollectionOptions): Promise<Collec
 
   const targets = results.slice(0, options.targets.length).map(({file}) => file)
   const signatures = targets.flatMap((file): SignatureEntry[] => {
-    const collection = file.data.collection
-    return collection && file.path ? [{path: file.path, collection}] : []
+    const {collection, directives} = file.data
+    if (!collection || !file.path) return []
+    return [directives ? {path: file.path, collection, directives} : {path: file.path, collection}]
   })
   return {files: targets, foreignFindings: foreign.map(({file}) => file).filter((file) => file.messages.length > 0), signatures}
 }

@@ -4,11 +4,13 @@
  * linted on different runners.
  */
 import fs from 'node:fs/promises'
+import type {Directive} from '../inline-control.js'
 
-/** One file's collection data, by collection rule id. */
+/** One file's collection data, by collection rule id, and its control comments (which hide findings on it). */
 export interface SignatureEntry {
   path: string
   collection: Record<string, unknown>
+  directives?: Directive[]
 }
 
 interface SignatureFile {

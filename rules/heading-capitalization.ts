@@ -8,7 +8,7 @@ import type {VFile} from 'vfile'
 import {caseOf, withCapital, withoutPossessive} from '../src/capitalization/case.js'
 import {mayStartLowercase} from '../src/capitalization/lowercase-start.js'
 import {reportRecase} from '../src/capitalization/report.js'
-import {documentTerms, type Terms} from '../src/capitalization/terms.js'
+import {articleTerms, type Terms} from '../src/capitalization/terms.js'
 import {groupStyle, styledUnit, type CaseStyle, type StyledUnit} from '../src/capitalization/title-case.js'
 import {proseWords, type ProseWord} from '../src/capitalization/words.js'
 import {hasNameEntry, isKnownWord} from '../src/dictionary.js'
@@ -91,16 +91,14 @@ export default defineRule({
     return function (_tree, file: VFile) {
       const article = getArticle(file)
       const byBlock = new Map<Block, ProseWord[][]>()
-      const all: ProseWord[][] = []
       for (const prose of article.prose) {
         const words = proseWords(prose)
-        all.push(words)
         if (words.length === 0) continue
         const list = byBlock.get(prose.block) ?? []
         list.push(words)
         byBlock.set(prose.block, list)
       }
-      const terms = documentTerms(all, (word) => article.toPoint(word.prose.offsets[word.start]).line)
+      const terms = articleTerms(article)
       const isName = nameTest(terms)
 
       for (const group of groupsOf(article, byBlock)) {
@@ -122,7 +120,7 @@ export default defineRule({
 function checkFirstWords(file: VFile, article: Article, group: Group): void {
   if (group.kind === 'list label') return
   const firsts = group.units.map((words) => words[0]).filter((word) => word.place === 'start')
-  const capitals = firsts.filter((word) => caseOf(word.text) === 'capitalized' || caseOf(word.text) === 'upper').length
+  const capitals = firsts.filter((word) => word.kind === 'capitalized' || word.kind === 'upper').length
   const lowers = firsts.filter((word) => !mayStartLowercase(word) && isKnownWord(word.text))
   if (capitals <= lowers.length) return
   for (const word of lowers) {

@@ -6,7 +6,7 @@
 import type {VFile} from 'vfile'
 import {mayStartLowercase} from '../src/capitalization/lowercase-start.js'
 import {reportRecase} from '../src/capitalization/report.js'
-import {caseOf, withCapital} from '../src/capitalization/case.js'
+import {withCapital} from '../src/capitalization/case.js'
 import {proseWords, type ProseWord} from '../src/capitalization/words.js'
 import {getArticle} from '../src/parse/article.js'
 import {defineRule} from '../src/rule.js'
@@ -45,7 +45,7 @@ function listsOf(article: Article): ListItemBlock[][] {
 /** A word that opens an item or its text: judged only when it is a lowercase or capitalized word. */
 const cased = (word: ProseWord | undefined): 'lower' | 'capital' | undefined => {
   if (!word) return undefined
-  if (caseOf(word.text) === 'lower') return mayStartLowercase(word) ? undefined : 'lower'
+  if (word.kind === 'lower') return mayStartLowercase(word) ? undefined : 'lower'
   return /^\p{Lu}/u.test(word.text) ? 'capital' : undefined
 }
 

@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import {caseOf, withCapital, withoutPossessive} from '../src/capitalization/case.js'
 import {reportRecase} from '../src/capitalization/report.js'
 import {isFunctionWord, nameParticles} from '../src/capitalization/function-words.js'
-import {documentTerms, followsArticle, type Terms} from '../src/capitalization/terms.js'
+import {articleTerms, followsArticle, type Terms} from '../src/capitalization/terms.js'
 import {proseWords, type ProseWord} from '../src/capitalization/words.js'
 import {hasKnownNeighbour, hasNameEntry, isKnownWord, isLowercasedProperNoun} from '../src/dictionary.js'
 import {getArticle} from '../src/parse/article.js'
@@ -51,7 +51,7 @@ export default defineRule({
     return function (_tree, file: VFile) {
       const article = getArticle(file)
       const units = article.prose.map((prose) => proseWords(prose))
-      const terms = documentTerms(units, (word) => article.toPoint(word.prose.offsets[word.start]).line)
+      const terms = articleTerms(article)
       const flagged = new Set<ProseWord>()
       for (const finding of phraseFindings(units, terms)) {
         if (flagged.has(finding.word)) continue
@@ -60,7 +60,7 @@ export default defineRule({
       }
       for (const words of units) {
         words.forEach((word, index) => {
-          if (flagged.has(word) || word.place === 'start' || caseOf(word.text) !== 'lower') return
+          if (flagged.has(word) || word.place === 'start' || word.kind !== 'lower') return
           const value = withoutPossessive(word.text)
           if (value.length < 2 || /[\p{N}.-]/u.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) return
           // `darin'`, `th'`, `l'activite`: an elision or a word of another language, not a name.
@@ -126,7 +126,7 @@ const isCalendarName = (word: string): boolean => calendar.has(word)
  * albania`, `, kosovo`).
  */
 function afterModifier(word: ProseWord, previous: ProseWord | undefined): boolean {
-  return previous !== undefined && word.prose.text.slice(previous.end, word.start) === ' ' && caseOf(previous.text) === 'lower' && !isFunctionWord(previous.text)
+  return previous !== undefined && word.prose.text.slice(previous.end, word.start) === ' ' && previous.kind === 'lower' && !isFunctionWord(previous.text)
 }
 
 /**
@@ -135,7 +135,7 @@ function afterModifier(word: ProseWord, previous: ProseWord | undefined): boolea
  * lowercase; a function word after it (`kosovo is`) does not count.
  */
 function beforeNoun(word: ProseWord, next: ProseWord | undefined): boolean {
-  return next !== undefined && word.prose.text.slice(word.end, next.start) === ' ' && caseOf(next.text) === 'lower' && !isFunctionWord(next.text)
+  return next !== undefined && word.prose.text.slice(word.end, next.start) === ' ' && next.kind === 'lower' && !isFunctionWord(next.text)
 }
 
 function report(file: VFile, article: Article, word: ProseWord, expected: string, note: string): void {
@@ -180,7 +180,7 @@ function beforeOrganization(word: ProseWord, next: ProseWord | undefined): boole
 function inForeignPhrase(word: ProseWord, previous: ProseWord | undefined, next: ProseWord | undefined): boolean {
   const text = word.prose.text
   const foreign = (other: ProseWord | undefined, between: string): boolean =>
-    other !== undefined && between === ' ' && caseOf(other.text) === 'lower' && !isKnownWord(other.text)
+    other !== undefined && between === ' ' && other.kind === 'lower' && !isKnownWord(other.text)
   return foreign(previous, previous ? text.slice(previous.end, word.start) : '') || foreign(next, next ? text.slice(word.end, next.start) : '')
 }
 
@@ -210,8 +210,11 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
   const findings: PhraseFinding[] = []
   // How many times each name is written with a word lowercased: the capitalized form must be written at least as often.
   const variants = new Map<string, number>()
+  // Most words start no name: only runs from a name's first word are looked up.
+  const starts = new Set([...terms.phrases.keys()].map((key) => key.slice(0, key.indexOf(' '))))
   for (const words of units) {
     for (let first = 0; first < words.length; first++) {
+      if (!starts.has(withoutPossessive(words[first].text).toLowerCase())) continue
       let key = ''
       for (let last = first; last < words.length && last < first + 6; last++) {
         if (last > first && words[last - 1].prose.text.slice(words[last - 1].end, words[last].start) !== ' ') break
@@ -222,11 +225,11 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
         const run = words.slice(first, last + 1)
         if (run.every((word, index) => withoutPossessive(word.text) === phrase.words[index])) continue
         variants.set(key, (variants.get(key) ?? 0) + 1)
-        if (!run.some((other) => caseOf(other.text) !== 'lower')) continue
+        if (!run.some((other) => other.kind !== 'lower')) continue
         run.forEach((word, index) => {
           const expected = phrase.words[index]
-          if (caseOf(word.text) !== 'lower' || caseOf(expected) === 'lower' || word.place === 'start' || word.zone !== 'text' || isFunctionWord(word.text)) return
-          const inner = index > 0 && index < run.length - 1 && caseOf(run[index + 1].text) !== 'lower'
+          if (word.kind !== 'lower' || caseOf(expected) === 'lower' || word.place === 'start' || word.zone !== 'text' || isFunctionWord(word.text)) return
+          const inner = index > 0 && index < run.length - 1 && run[index + 1].kind !== 'lower'
           if (!phrase.mid && !inner) return
           findings.push({word, key, inner, expected: expected + word.text.slice(withoutPossessive(word.text).length), phrase: phrase.words.join(' '), where: phrase.where})
         })

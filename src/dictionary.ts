@@ -21,8 +21,13 @@ export function englishSpeller(): NSpell {
 
 /** Whether the dictionary knows `word` exactly as written (with affixes: `Americans`, `Balkans`). */
 export function isKnownWord(word: string): boolean {
-  return englishSpeller().correct(word.replaceAll('’', "'"))
+  let result = known.get(word)
+  if (result === undefined) known.set(word, (result = englishSpeller().correct(word.replaceAll('’', "'"))))
+  return result
 }
+
+// Each distinct word is looked up once per process: the rules ask about most words of every file.
+const known = new Map<string, boolean>()
 
 /**
  * Whether a lowercase word is a proper noun that the dictionary only knows capitalized: `kosovo`,

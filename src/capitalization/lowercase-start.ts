@@ -1,5 +1,4 @@
 /** When a word that starts a sentence, item or heading may rightly start lowercase. */
-import {caseOf} from './case.js'
 import {nameParticles} from './function-words.js'
 import type {ProseWord} from './words.js'
 
@@ -13,7 +12,7 @@ import type {ProseWord} from './words.js'
 export function mayStartLowercase(word: ProseWord): boolean {
   const {text} = word
   const {text: prose} = word.prose
-  if (caseOf(text) !== 'lower') return true
+  if (word.kind !== 'lower') return true
   if (/^\p{N}/u.test(text)) return true
   if (text.length === 1 && text !== 'a' && text !== 'i') return true
   if (prose[word.end] === '(') return true

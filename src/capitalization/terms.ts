@@ -4,8 +4,9 @@
  * labels, table cells or at sentence starts (weak: title case and sentence starts capitalize
  * anything), and which runs of capitalized words it uses as names (`Western Balkans`).
  */
-import {caseOf, withoutPossessive} from './case.js'
-import type {ProseWord} from './words.js'
+import {withoutPossessive} from './case.js'
+import type {Article} from '../types.js'
+import {proseWords, type ProseWord} from './words.js'
 
 export interface CapitalizedTerm {
   /** The form written most often, mid-sentence if the document ever writes it there: `Kosovo`. */
@@ -50,6 +51,19 @@ export type LineOf = (word: ProseWord) => number
 
 const where = (word: ProseWord, lineOf: LineOf): string => `as on line ${lineOf(word)}`
 
+const termsByArticle = new WeakMap<Article, Terms>()
+
+/** The casing evidence of an article, collected once for the rules that read it. */
+export function articleTerms(article: Article): Terms {
+  let terms = termsByArticle.get(article)
+  if (!terms) {
+    const units = article.prose.map((prose) => proseWords(prose))
+    terms = documentTerms(units, (word) => article.toPoint(word.prose.offsets[word.start]).line)
+    termsByArticle.set(article, terms)
+  }
+  return terms
+}
+
 /** Collects the casing evidence of a document from the words of its prose units. */
 export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Terms {
   const forms = new Map<string, Map<string, {strong: number; weak: number; afterArticle: number; first: ProseWord; firstStrong?: ProseWord}>>()
@@ -59,7 +73,7 @@ export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Te
   for (const words of units) {
     words.forEach((word, index) => {
       const value = withoutPossessive(word.text)
-      const kind = caseOf(value)
+      const kind = word.kind
       const key = value.toLowerCase()
       if (kind === 'lower') {
         if (word.place !== 'start') lowercase.set(key, (lowercase.get(key) ?? 0) + 1)
@@ -106,7 +120,7 @@ function collectPhrases(words: readonly ProseWord[], first: number, phrases: Map
   if (
     previous &&
     previous.prose.text.slice(previous.end, words[first].start) === ' ' &&
-    caseOf(withoutPossessive(previous.text)) !== 'lower' &&
+    previous.kind !== 'lower' &&
     !(previous.place === 'start' && previous.zone === 'text')
   ) {
     return
@@ -117,7 +131,7 @@ function collectPhrases(words: readonly ProseWord[], first: number, phrases: Map
     const previous = words[next - 1]
     if (previous.prose.text.slice(previous.end, words[next].start) !== ' ') break
     const value = withoutPossessive(words[next].text)
-    const kind = caseOf(value)
+    const kind = words[next].kind
     if (kind === 'lower' && joiners.has(value)) {
       run.push(value)
       continue

@@ -10,7 +10,6 @@
  * Of`, `The Way of`, `Life Within` and `Life within` are all left alone. A sentence-case heading
  * capitalizes its first word and its names only.
  */
-import {caseOf} from './case.js'
 import {nameParticles} from './function-words.js'
 import type {ProseWord} from './words.js'
 
@@ -45,15 +44,15 @@ export function styledUnit(words: ProseWord[], isName: (word: ProseWord) => bool
   const judged = words.filter((word, index) => {
     if (index === 0 || word.place !== 'mid') return false
     if (isSmallWord(word.text) || nameParticles.has(word.text.toLowerCase()) || /\p{N}/u.test(word.text)) return false
-    const kind = caseOf(word.text)
+    const kind = word.kind
     if (kind !== 'lower' && kind !== 'capitalized') return false
     return !isName(word)
   })
   return {
     words,
     judged,
-    capitals: judged.filter((word) => caseOf(word.text) === 'capitalized'),
-    lowers: judged.filter((word) => caseOf(word.text) === 'lower')
+    capitals: judged.filter((word) => word.kind === 'capitalized'),
+    lowers: judged.filter((word) => word.kind === 'lower')
   }
 }
 

@@ -7,6 +7,7 @@
 import {inLiteral} from '../parse/prose.js'
 import type {Prose} from '../types.js'
 import {stopKind} from './abbreviations.js'
+import {caseOf, type WordCase} from './case.js'
 
 /** Where a word stands in its sentence, as far as capitals go. */
 export type WordPlace = 'start' | 'optional' | 'mid'
@@ -21,6 +22,8 @@ export interface ProseWord {
   /** Index just after the word. */
   end: number
   text: string
+  /** The case of `text` (`caseOf`), computed once. */
+  kind: WordCase
   place: WordPlace
   zone: WordZone
 }
@@ -71,6 +74,15 @@ function zoneOf(prose: Prose, index: number): WordZone {
  * word; a hyphenated compound is one word.
  */
 export function proseWords(prose: Prose): ProseWord[] {
+  let words = wordsByProse.get(prose)
+  if (!words) wordsByProse.set(prose, (words = findWords(prose)))
+  return words
+}
+
+// The three capitalization rules read the same words: found once per prose unit, dropped with it.
+const wordsByProse = new WeakMap<Prose, ProseWord[]>()
+
+function findWords(prose: Prose): ProseWord[] {
   const words: ProseWord[] = []
   const {text, literals} = prose
   for (const match of text.matchAll(wordPattern)) {
@@ -78,7 +90,7 @@ export function proseWords(prose: Prose): ProseWord[] {
     const end = start + match[0].length
     if (inLiteral(literals, start) || inLiteral(literals, end - 1)) continue
     if (/[#@/\\_]/u.test(text[start - 1] ?? '') || /[/\\_@]/u.test(text[end] ?? '')) continue
-    words.push({prose, start, end, text: match[0], place: placeOf(text, start), zone: zoneOf(prose, start)})
+    words.push({prose, start, end, text: match[0], kind: caseOf(match[0]), place: placeOf(text, start), zone: zoneOf(prose, start)})
   }
   return words
 }

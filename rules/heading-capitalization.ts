@@ -16,8 +16,8 @@ import {getArticle} from '../src/parse/article.js'
 import {defineRule} from '../src/rule.js'
 import type {Article, Block} from '../src/types.js'
 
-/** What a group is made of, for messages: `heading`, `list label`, `table header`. */
-type GroupKind = 'heading' | 'list label' | 'table header'
+/** What a group is made of, for messages: `heading`, `list label`, `table header`, `table column`. */
+type GroupKind = 'heading' | 'list label' | 'table header' | 'table column'
 
 interface Group {
   kind: GroupKind
@@ -64,10 +64,28 @@ function groupsOf(article: Article, units: Map<Block, ProseWord[][]>): Group[] {
       if (words.length > 0) labels.push(words)
     } else if (block.kind === 'table') {
       const header = block.rows.findIndex((row) => !row.delimiter)
-      headers.units.push(...(units.get(block) ?? []).filter((words) => words[0]?.prose.cell?.row === header))
+      const cells = units.get(block) ?? []
+      headers.units.push(...cells.filter((words) => words[0]?.prose.cell?.row === header))
+      groups.push(...columnsOf(cells.filter((words) => words[0]?.prose.cell?.row !== header)))
     }
   }
   return groups
+}
+
+/**
+ * The body columns of a table whose cells are names of things (`Joint Training Program`,
+ * `Information Session`): short cells, no sentence. Only their title case is judged: a column of
+ * data in sentence case may hold names anywhere.
+ */
+function columnsOf(cells: ProseWord[][]): Group[] {
+  const columns = new Map<number, ProseWord[][]>()
+  for (const words of cells) {
+    const cell = words[0].prose.cell!.cell
+    const text = words[0].prose.text
+    if (words.length > 6 || /[.!?;:]$/u.test(text.trim())) continue
+    columns.set(cell, [...(columns.get(cell) ?? []), words])
+  }
+  return [...columns.values()].filter((units) => units.length >= 3).map((units) => ({kind: 'table column', units}))
 }
 
 export default defineRule({
@@ -103,6 +121,11 @@ export default defineRule({
 
       for (const group of groupsOf(article, byBlock)) {
         const units = group.units.map((words) => styledUnit(words, isName))
+        if (group.kind === 'table column') {
+          // Cells are names or data: only a column mostly in title case, whatever the option, is judged.
+          if (groupStyle(units) === 'title') for (const unit of units) checkUnit(file, article, group, unit, 'title', true)
+          continue
+        }
         const style = settings.style === 'consistent' ? groupStyle(units) : (settings.style as CaseStyle)
         checkFirstWords(file, article, group)
         if (!style) continue
@@ -138,7 +161,7 @@ function checkFirstWords(file: VFile, article: Article, group: Group): void {
 
 /** Flags the words of a unit that break the group's style. */
 function checkUnit(file: VFile, article: Article, group: Group, unit: StyledUnit, style: CaseStyle, detected: boolean): void {
-  const how = detected ? `The ${group.kind}s here are in ${style} case` : `The configured style is ${style} case`
+  const how = detected ? `The ${group.kind === 'table column' ? 'cells of this column' : `${group.kind}s here`} are in ${style} case` : `The configured style is ${style} case`
   if (style === 'title') {
     // A lowercase word the dictionary does not know (`croatia`) is a name: `term-capitalization`'s finding.
     for (const word of unit.lowers) {

@@ -228,7 +228,7 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
         if (!run.some((other) => other.kind !== 'lower')) continue
         run.forEach((word, index) => {
           const expected = phrase.words[index]
-          if (word.kind !== 'lower' || caseOf(expected) === 'lower' || word.place === 'start' || word.zone !== 'text' || isFunctionWord(word.text)) return
+          if (word.kind !== 'lower' || caseOf(expected) === 'lower' || word.place === 'start' || word.zone !== 'text' || isFunctionWord(word.text) || nameParticles.has(word.text)) return
           const inner = index > 0 && index < run.length - 1 && run[index + 1].kind !== 'lower'
           if (!phrase.mid && !inner) return
           findings.push({word, key, inner, expected: expected + word.text.slice(withoutPossessive(word.text).length), phrase: phrase.words.join(' '), where: phrase.where})

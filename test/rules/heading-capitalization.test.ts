@@ -50,6 +50,23 @@ describe('heading-capitalization: flags', () => {
     ])
   })
 
+  it('a cell that breaks the title case of its table column', async () => {
+    const text =
+      'The table lists recent engagements.\nCountry | Engagement Type | Date |\n---|---|---|\nAlbania | Joint training Program | June 2023 |\nKosovo | Information Session | August 2023 |\nNorth Macedonia | Capacity Building Workshop | September 2023 |\n'
+    expect(await check(ruleId, text)).toEqual([
+      {
+        ruleId,
+        line: 4,
+        column: 17,
+        endLine: 4,
+        endColumn: 25,
+        reason: 'Unexpected lowercase `training` in a title-case table column, expected `Training`',
+        expected: ['Training'],
+        fixable: true
+      }
+    ])
+  })
+
   it('a heading that starts lowercase among headings that start with a capital', async () => {
     const text = article('Background of the Proposal', 'the Way Forward', 'Proposed Initiatives')
     expect(places(await check(ruleId, text))).toEqual([[3, 1, 'The', true]])
@@ -81,6 +98,12 @@ describe('heading-capitalization: does not flag', () => {
     ['a cross-reference line', ['See also  Balkans Unite: The Supermarket Boycott', 'Key Objectives of the Agreement']]
   ])('%s', async (_name, headings) => {
     expect(await check(ruleId, article(...headings))).toEqual([])
+  })
+
+  it('table columns in sentence case, or of sentences', async () => {
+    const text =
+      'The table lists the goals.\n| Area | Goals | Outcome |\n|---|---|---|\n| Joint training Programs | Enhance military readiness | Improved troop coordination |\n| Community Engagement | Build public trust | Stronger civil-military relations |\n| Cyber Work | Address digital threats | Strengthened Cyber defenses. |\n'
+    expect(places(await check(ruleId, text))).toEqual([[4, 9, 'Training', true]])
   })
 
   it('lists whose labels are in sentence case, and a table whose header is lowercase throughout', async () => {

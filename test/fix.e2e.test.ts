@@ -61,8 +61,9 @@ describe('--fix on the sample articles', () => {
     const dir = folder(samples)
     expect(copydesk(['--fix', '.'], {cwd: dir}).stderr).toMatch(/^copydesk: repaired [1-9]\d* findings/u)
     const once = contents(dir)
-    // Spacing typos and broken table pipes are repaired.
-    expect(once['001_6b5fe14106b636da.txt'].toString('utf8')).toContain('regional stability, Albania,')
+    // Spacing typos, lowercased names and broken table pipes are repaired.
+    expect(once['001_6b5fe14106b636da.txt'].toString('utf8')).toContain('regional stability, Albania, Kosovo, and Croatia have')
+    expect(once['001_6b5fe14106b636da.txt'].toString('utf8')).toContain('reported by Anadolu Agency')
     expect(once['001_6b5fe14106b636da.txt'].toString('utf8')).toContain('\n| Potential Outcomes | Impacts on Stability |\n|---|---|\n| Enhanced Defense Capabilities |')
     const mtimes = ageFiles(dir)
     const again = copydesk(['--fix', '.'], {cwd: dir})

@@ -23,6 +23,15 @@ export const NEAR_MIN_CONTENT_WORDS = 8
  */
 export const SENTENCE_MIN_CONTENT_WORDS = 12
 
+/**
+ * A sentence that is not repeated almost word for word (below this share of content words) counts
+ * as a restatement only when its whole block also shares `RESTATEMENT_MIN_BLOCK_SIMILARITY` of its
+ * content words with the earlier block: a restated opening rehashes the paragraph around it, while
+ * an isolated echo (two parallel clauses of a legal text, a verse quoted twice) does not.
+ */
+export const SENTENCE_REPEATED = 0.9
+export const RESTATEMENT_MIN_BLOCK_SIMILARITY = 0.35
+
 // 32 bands of 2: a pair sharing 50% of its content words is a candidate with probability 0.9999;
 // candidates are verified on their exact word sets, so the index only has to miss nothing.
 const BANDS = 32
@@ -107,9 +116,9 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
       sentences.forEach((sentence, index) => {
         for (const candidate of sentenceIndex.candidates(sentenceSignatures[index])) {
           const similarity = jaccard(sentence.content, candidate.sentence.content)
-          if (similarity >= settings.sentenceThreshold && better(similarity, candidate.passage)) {
-            match = {later, earlier: candidate.passage, how: 'sentence', similarity, sentence, restated: candidate.sentence}
-          }
+          if (similarity < settings.sentenceThreshold || !better(similarity, candidate.passage)) continue
+          if (similarity < SENTENCE_REPEATED && jaccard(later.content, candidate.passage.content) < RESTATEMENT_MIN_BLOCK_SIMILARITY) continue
+          match = {later, earlier: candidate.passage, how: 'sentence', similarity, sentence, restated: candidate.sentence}
         }
       })
     }

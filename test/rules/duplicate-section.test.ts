@@ -96,6 +96,29 @@ describe('duplicate-section: near duplicates', () => {
   })
 })
 
+describe('duplicate-section: restatements need more than one echoed sentence', () => {
+  const first =
+    'Such payments shall be made to small domestic producers of lead as long as the market price for common lead at New York stays below the level set by the Secretary.'
+  const parallel =
+    'Such payments shall be made to small domestic producers of zinc as long as the market price for prime western zinc at East Saint Louis stays below the level set by the Secretary.'
+
+  const claims =
+    'Claims are filed each quarter with the regional office, which checks invoices, weighs shipments, visits mines and publishes a list of approved producers every spring.'
+  const appeals =
+    'Appeals go to a board of three members appointed for two years, who hear witnesses, read accounts and may order a new audit of any refinery before deciding.'
+
+  it('leaves a parallel sentence in an otherwise different paragraph alone', async () => {
+    const text = `${first} ${claims}\n${middle}\n${parallel} ${appeals}\n`
+    expect(await run(text)).toEqual([])
+  })
+
+  it('flags a sentence repeated word for word, whatever surrounds it', async () => {
+    const text = `${first} ${claims}\n${middle}\n${appeals} ${first}\n`
+    const column = appeals.length + 2
+    expect(await run(text)).toEqual([[3, column, 3, column + first.length, 'Unexpected restatement of a sentence from line 1']])
+  })
+})
+
 describe('duplicate-section: whole sections', () => {
   const section = `Key Objectives\n${intro}\n- Joint exercises every spring for the three armies and their reserves\n${middle}\n`
 

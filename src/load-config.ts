@@ -103,7 +103,7 @@ export async function loadConfig(config: FullConfig, options: {source?: string; 
 
   let rules: Record<string, RuleSetting> = {}
   for (const name of list(presets, `${where}: extends`)) {
-    rules = mergeRules(rules, presetRules(name, plugins, `${where}: extends`))
+    rules = mergeRules(rules, presetRules(name, plugins, new Set(owner.keys()), `${where}: extends`))
   }
   if (rest.rules !== undefined && (typeof rest.rules !== 'object' || rest.rules === null || Array.isArray(rest.rules))) throw new ConfigError(`${where}: \`rules\` must be an object`)
   const base: ConfigFile = {...rest, rules: mergeRules(rules, rest.rules)}
@@ -125,7 +125,7 @@ export async function loadConfig(config: FullConfig, options: {source?: string; 
   return loaded
 }
 
-function presetRules(name: string, plugins: LoadedPlugin[], label: string): Record<string, RuleSetting> | undefined {
+function presetRules(name: string, plugins: LoadedPlugin[], known: ReadonlySet<string>, label: string): Record<string, RuleSetting> | undefined {
   const builtin = builtinPresets[name]
   if (builtin) return builtin().rules
   const match = /^plugin:(.+)\/([^/]+)$/u.exec(name)
@@ -136,7 +136,12 @@ function presetRules(name: string, plugins: LoadedPlugin[], label: string): Reco
   }
   const preset = plugin.configs[match[2]]
   if (!preset) throw new ConfigError(`${label}: \`${name}\`: plugin \`${plugin.name}\` has no preset \`${match[2]}\` (it has: ${Object.keys(plugin.configs).join(', ') || 'none'})`)
-  return preset.rules
+  // A plugin's mistake is named as the plugin's, not blamed on the config's own `rules`.
+  const rules = preset.rules ?? {}
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new ConfigError(`${label}: \`${name}\`: its \`rules\` must be an object`)
+  const unknown = Object.keys(rules).find((id) => !known.has(id))
+  if (unknown) throw new ConfigError(`${label}: \`${name}\`: unknown rule \`${unknown}\``)
+  return rules
 }
 
 function compileOverride(override: Override, label: string): LoadedConfig['overrides'][number] {

@@ -127,6 +127,9 @@ describe('extends', () => {
     await expect(loadConfig({extends: ['plugin:house-style/strict']}, {source: 'c.json'})).rejects.toThrow('c.json: extends: `plugin:house-style/strict`: no plugin named `house-style` in `plugins`')
     const dir = folder({'p.js': pluginSource('synergy', 'export default {rules: [rule], configs: {strict: {}}}')})
     await expect(loadConfig({plugins: ['./p.js'], extends: 'plugin:p/lax'}, {cwd: dir})).rejects.toThrow('`plugin:p/lax`: plugin `p` has no preset `lax` (it has: strict)')
+    const broken = folder({'p.js': pluginSource('synergy', 'export default {rules: [rule], configs: {typo: {rules: {"no-synergyy": "error"}}, list: {rules: ["a"]}}}')})
+    await expect(loadConfig({plugins: ['./p.js'], extends: 'plugin:p/typo'}, {cwd: broken, source: 'c.json'})).rejects.toThrow('c.json: extends: `plugin:p/typo`: unknown rule `no-synergyy`')
+    await expect(loadConfig({plugins: ['./p.js'], extends: 'plugin:p/list'}, {cwd: broken, source: 'c.json'})).rejects.toThrow('c.json: extends: `plugin:p/list`: its `rules` must be an object')
   })
 
   it('applies presets in order, under the config’s own rules', async () => {

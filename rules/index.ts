@@ -6,6 +6,7 @@ import type {AnyRule} from '../src/rule.js'
 import duplicateAcrossFiles from './duplicate-across-files.js'
 import duplicateSection from './duplicate-section.js'
 import headingCapitalization from './heading-capitalization.js'
+import possessiveApostrophe from './possessive-apostrophe.js'
 import punctuationSpacing from './punctuation-spacing.js'
 import repeatedWords from './repeated-words.js'
 import sentenceCapitalization from './sentence-capitalization.js'
@@ -22,5 +23,6 @@ export const builtinRules: readonly AnyRule[] = [
   tableStructure,
   sentenceCapitalization,
   termCapitalization,
-  headingCapitalization
+  headingCapitalization,
+  possessiveApostrophe
 ]

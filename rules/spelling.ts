@@ -1,324 +1,286 @@
 /**
- * `spelling`: unknown words, checked by retext-spell with dictionary-en.
+ * `spelling`: typos, checked against dictionary-en (and dictionary-en-gb), with names left alone.
  *
- * Names are not typos: a capitalized word in the middle of a sentence, an
- * acronym, or a word with digits is not checked. Words where capitals are
- * automatic (the start of a sentence, list item, label text or table cell) are
- * checked, unless the document also uses the word capitalized mid-sentence.
+ * A word is reported when the dictionaries do not know it, it is not a name by the policy in
+ * `spelling/names.ts`, and it is one slip (a transposed, doubled, dropped or wrong letter) away
+ * from a word they do know. An unknown word with no dictionary word that close is a coinage, a
+ * foreign word or a name, not a typo, and reporting it would cry wolf.
  */
-import dictionary from 'dictionary-en'
-import type {Paragraph, Root, Sentence, SentenceContent, Word} from 'nlcst'
+import path from 'node:path'
+import type {Root, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import nspell, {type NSpell} from 'nspell'
-import retextSpell from 'retext-spell'
-import type {Transformer} from 'unified'
 import type {VFile} from 'vfile'
-import {englishSpeller} from '../src/dictionary.js'
-import {defineRule} from '../src/rule.js'
+import {dictionaryCapitalized, lexicon, type Lexicon, type Variety} from '../src/dictionaries.js'
+import {getArticle} from '../src/parse/article.js'
+import {certainFix, defineRule} from '../src/rule.js'
+import {isFormed, isPrefix} from './spelling/morphology.js'
+import {
+  alwaysSkipped,
+  automaticCapitals,
+  documentCasing,
+  isCapitalized,
+  isMention,
+  proseSentences,
+  sentencesIn,
+  withoutPossessive,
+  type DocumentCasing
+} from './spelling/names.js'
+import {commonWords} from './spelling/common-words.js'
+import {suggester, TRANSPOSED, VOWEL_OR_DOUBLE, DROPPED_OR_EXTRA, type Suggest, type Suggestion} from './spelling/suggest.js'
+import {supplementWords} from './spelling/supplement.js'
+import {varietyCandidates} from './spelling/varieties.js'
+import {isVerbatim} from './spelling/verbatim.js'
+import {parseRejected, vocabularyFor, type Vocabulary} from './spelling/vocabulary.js'
 
-type SpellTransformer = (tree: Root, file: VFile, next: (error?: Error) => void) => void
+const languages = ['en', 'en-US', 'en-GB'] as const
+type Language = (typeof languages)[number]
 
+const options = {
+  words: {type: 'string[]', default: [], description: 'Personal dictionary: words to accept (hunspell forms such as `Stoltenberg` or `blog/S` work).'},
+  reject: {
+    type: 'string[]',
+    default: [],
+    description: 'Words to flag wherever they appear: `irregardless`, or `judgement=judgment` to give the replacement (a certain fix).'
+  },
+  language: {
+    type: 'string',
+    default: 'en',
+    enum: languages,
+    description: '`en` accepts US and British spellings; `en-US` or `en-GB` accepts only that variety and suggests in it.'
+  }
+} as const
+
+/** The dictionaries and caches of one configuration, shared by every file it lints. */
 interface Checker {
-  /** retext-spell, which finds the unknown words. */
-  transform: SpellTransformer
-  /** Bounded suggestions, cached per word. */
-  suggest: (word: string) => string[]
-  /** Which of these words the dictionary does not know (by `spellingKey`). */
-  unknownOf: (words: readonly Word[]) => Set<string>
-  /**
-   * Whether each word checked so far in this run is known, by `spellingKey`. retext-spell asks
-   * the dictionary about every occurrence of every word; with this, each distinct word is looked
-   * up once per run, and retext-spell only sees the sentences that hold an unknown word.
-   */
-  known: Map<string, boolean>
+  /** Whether the dictionaries list the word as written, by itself or by the parts of a hyphenated word. */
+  listed: (word: string) => boolean
+  /** Whether the word is a regular formation from listed words (`nonmythological`, `oxygens`). */
+  formed: (word: string) => boolean
+  /** The primary dictionary, for capitals. */
+  primary: Lexicon
+  /** With `language` set to one variety, the other one: its spellings are reported as such. */
+  foreign?: Lexicon
+  suggest: Suggest
 }
 
-/** A word as retext-spell reports it: its text, with straight apostrophes. */
-const spellingKey = (word: Word): string => toString(word).replaceAll('’', "'")
+const checkers = new Map<string, Promise<Checker>>()
 
-// One checker per personal word list for the whole process: building the dictionary is the expensive part.
-const checkers = new Map<string, Checker>()
-
-function checkerFor(words: readonly string[]): Checker {
-  const key = [...words].sort().join('\n')
+function checkerFor(language: Language, words: readonly string[]): Promise<Checker> {
+  const key = JSON.stringify([language, [...words].sort()])
   let checker = checkers.get(key)
   if (!checker) {
-    const attacher = retextSpell as unknown as (options: object) => SpellTransformer
-    // `max: -1` turns off retext-spell's own suggestions: nspell's `suggest` takes
-    // hundreds of milliseconds on a long unknown name. Ours are bounded (see `suggester`).
-    // `ignoreLiteral: false`: copydesk decides which words are mentions (see `isMention`).
-    const personal = key || undefined
-    const transform = attacher({dictionary, personal, max: -1, ignoreLiteral: false})
-    checker = {transform, suggest: suggester(personal), unknownOf: unknownWords(transform), known: new Map()}
+    checker = (async () => {
+      const varieties: Variety[] = language === 'en' ? ['en-US', 'en-GB'] : [language]
+      const personal = [...supplementWords, ...words]
+      const [primary, ...others] = await Promise.all(varieties.map((variety) => lexicon(variety, personal)))
+      const foreign = language === 'en' ? undefined : await lexicon(language === 'en-US' ? 'en-GB' : 'en-US')
+      const inAny = (word: string) => primary.knows(word) || others.some((other) => other.knows(word))
+      const listed = cached((word) => inAny(word) || partsKnown(word, inAny))
+      const formed = cached((word) => isFormed(word, inAny))
+      // Formations are tried for transpositions only, a few per word (`subfigrues`): trying them for
+      // every candidate (hundreds per word) tripled the run time. Compounds are not tried at all:
+      // a transposition at the seam of a long word makes two words too often (`meatphysic`).
+      const suggest = suggester(primary.knows, (word) => listed(word) || isFormed(word, inAny))
+      return {listed, formed, primary, foreign, suggest}
+    })()
     checkers.set(key, checker)
   }
   return checker
 }
 
-/**
- * Asks retext-spell which of `words` it does not know, all in one sentence, so that each word is
- * judged exactly as retext-spell judges it in the text (`well-known` by its parts, apostrophes
- * normalized). retext-spell only calls `message` on the file it is given, so a minimal stand-in
- * for the file collects the unknown words without building messages.
- */
-function unknownWords(transform: SpellTransformer): (words: readonly Word[]) => Set<string> {
-  return (words) => {
-    const unknown = new Set<string>()
-    const children: SentenceContent[] = []
-    for (const word of words) {
-      if (children.length > 0) children.push({type: 'WhiteSpaceNode', value: ' '})
-      children.push(word)
-    }
-    const tree: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: [{type: 'SentenceNode', children}]}]}
-    const collector = {
-      message() {
-        const record: {actual?: string; expected?: string[]; url?: string} = {}
-        records.push(record)
-        return record
-      }
-    }
-    const records: Array<{actual?: string}> = []
-    transform(tree, collector as unknown as VFile, () => undefined)
-    for (const record of records) if (record.actual) unknown.add(record.actual)
-    return unknown
-  }
-}
-
-/**
- * Suggests dictionary words one edit away (a transposed, dropped, doubled or wrong letter): a few
- * hundred lookups, about a millisecond per word, where nspell's full search can take hundreds.
- *
- * The candidates are checked by an nspell instance of our own, built on the first suggestion
- * (about 0.15 s and 16 MB, from the same dictionary and personal words as retext-spell's). Checking
- * them through retext-spell instead costs a syntax-tree walk per word, and retext-spell caches
- * every unknown word it sees: hundreds of candidates per suggestion, kept for the whole run.
- */
-function suggester(personal: string | undefined): (word: string) => string[] {
-  const cache = new Map<string, string[]>()
-  let speller: NSpell | undefined
-  const known = (candidate: string): boolean => {
-    if (!speller) {
-      // Without personal words, the process's one dictionary speller (shared with the capitalization rules).
-      speller = personal ? nspell(dictionary).personal(personal) : englishSpeller()
-    }
-    // retext-spell checks words with straight apostrophes.
-    return speller.correct(candidate.replaceAll('’', "'"))
-  }
+/** `test` with its answers kept, for the whole run. */
+function cached(test: (word: string) => boolean): (word: string) => boolean {
+  const answers = new Map<string, boolean>()
   return (word) => {
-    let result = cache.get(word)
-    if (result) return result
-    const capital = isCapitalized(word)
-    const lower = capital ? word.charAt(0).toLowerCase() + word.slice(1) : word
-    const costs = new Map<string, number>()
-    for (const [candidate, cost] of edits(lower)) {
-      const cased = capital ? candidate.charAt(0).toUpperCase() + candidate.slice(1) : candidate
-      if ((costs.get(cased) ?? Infinity) > cost) costs.set(cased, cost)
+    let answer = answers.get(word)
+    if (answer === undefined) {
+      answer = test(word)
+      answers.set(word, answer)
     }
-    result = [...costs]
-      .filter(([candidate]) => known(candidate))
-      .sort((a, b) => a[1] - b[1])
-      .slice(0, 5)
-      .map(([candidate]) => candidate)
-    cache.set(word, result)
-    return result
+    return answer
   }
 }
 
-const vowels = new Set(['a', 'e', 'i', 'o', 'u', 'y'])
+/** `well-known`, `pre-existence`: a hyphenated word is known when each of its parts is. */
+function partsKnown(word: string, known: (word: string) => boolean): boolean {
+  const parts = word.split(/[-‐]/u)
+  return parts.length > 1 && parts.every((part) => part === '' || known(part) || isPrefix(part) || isFormed(part, known))
+}
+
+/** Why a word is reported, if it is. */
+type Finding =
+  | {kind: 'typo'; suggestions: Suggestion[]}
+  | {kind: 'rejected'; replacement?: string}
+  | {kind: 'variety'; variety: Variety; expected: string[]}
+
+/** What the document tells about its words. */
+interface DocumentEvidence extends DocumentCasing {
+  /** How often each word occurs, as written. */
+  counts: Map<string, number>
+}
+
+/** A word the document uses this often is meant, unless it is a transposition of a known word. */
+const CONSISTENT_USE = 2
+
+/** What the rule decides about one word in its place. */
+function judge(word: string, automaticCapital: boolean, checker: Checker, evidence: DocumentEvidence, vocabulary: Vocabulary): Finding | undefined {
+  const rejected = vocabulary.rejected.get(word) ?? vocabulary.rejected.get(word.toLowerCase())
+  if (rejected) return {kind: 'rejected', replacement: rejected.replacement && matchCase(rejected.replacement, word)}
+  if (alwaysSkipped(word) || isElided(word) || isAbbreviation(word)) return undefined
+  const capitalized = isCapitalized(word)
+  if (capitalized && (!automaticCapital || evidence.midSentence.has(withoutPossessive(word)))) return undefined
+  if (checker.listed(word)) return undefined
+  if (checker.foreign?.knows(word)) {
+    const expected = varietyCandidates(word).filter((candidate) => checker.primary.knows(candidate))
+    return {kind: 'variety', variety: checker.foreign.variety, expected: expected.length > 0 ? expected : checker.suggest(word).map((x) => x.word)}
+  }
+  // `hodge-podge`, `co-ordinator`: a hyphenation of a known word is a matter of style, not spelling.
+  if (/[-‐]/u.test(word) && checker.listed(word.replaceAll(/[-‐]/gu, ''))) return undefined
+  // A lowercase name (`kosovo`, `december`) is term-capitalization's to report, not a typo.
+  if (!capitalized && (evidence.capitalizedLower.has(word) || dictionaryCapitalized(checker.primary, word))) return undefined
+  // A transposition (`depeer`, `thses`) is the commonest slip: it is reported even where the
+  // unknown word could be read as a formation (`de-peer`) or is used consistently. Asking for
+  // transpositions first is cheap; the full search is made only for words still in question.
+  const transpositions = checker.suggest(word, TRANSPOSED)
+  // Short words have a dictionary neighbour for almost any slip (`et`, `zg`): only a transposition
+  // of a common short word counts (`teh`, `adn`).
+  if (word.length <= 3) {
+    return transpositions.some((suggestion) => commonWords.has(suggestion.word.toLowerCase()))
+      ? {kind: 'typo', suggestions: checker.suggest(word)}
+      : undefined
+  }
+  if (transpositions.length === 0) {
+    if (checker.formed(word) || (evidence.counts.get(word) ?? 0) >= CONSISTENT_USE) return undefined
+    // The slips worth reporting are a dropped or extra letter (`thes`, `shuld`), a doubled or
+    // undoubled one (`carreer`) and a vowel for a vowel (`seperate`); a consonant for another
+    // mostly turns one real word into another (`titration`, `nitration`). A capitalized word at a
+    // sentence start is more likely a name than a typo unless the slip is one of the commonest:
+    // `Sence` for `Since`.
+    const slips = checker.suggest(word, capitalized ? VOWEL_OR_DOUBLE : DROPPED_OR_EXTRA)
+    if (slips.length === 0) return undefined
+    // Four letters are one slip from many words (`soma`, `lobo`): only a slip of a common short word counts.
+    if (word.length === 4 && !slips.some((slip) => commonWords.has(slip.word.toLowerCase()))) return undefined
+  }
+  const suggestions = checker.suggest(word)
+  return {kind: 'typo', suggestions}
+}
+
+/** Above this many distinct non-transposition findings per 1,000 words, a document spells its own way. */
+const OWN_SPELLING_RATE = 3
+const OWN_SPELLING_MINIMUM = 8
 
 /**
- * Words one edit away, each with a cost that ranks the likely typos first:
- * a transposition, then a vowel for a vowel or a doubled or dropped double
- * letter, then any other dropped or extra letter, then any other wrong letter.
+ * Whether the document spells many words its own way: dialect in dialogue (`forgit`, `yuse`),
+ * archaic quotations (`thinke`, `wheare`), a foreign passage. Typos are rare in edited text; when
+ * one-slip-away words are this frequent they are the author's spelling, and only transpositions,
+ * which no spelling tradition produces, are still reported.
  */
-function* edits(word: string): Generator<[string, number]> {
-  const letters = 'abcdefghijklmnopqrstuvwxyz'
-  for (let index = 0; index + 1 < word.length; index++) {
-    yield [word.slice(0, index) + word[index + 1] + word[index] + word.slice(index + 2), 0]
+function spellsItsOwnWay(found: ReadonlyArray<{word: string; finding: Finding}>, counts: ReadonlyMap<string, number>): boolean {
+  const distinct = new Set<string>()
+  for (const {word, finding} of found) {
+    if (finding.kind === 'typo' && finding.suggestions[0].cost !== TRANSPOSED) distinct.add(word)
   }
-  for (let index = 0; index <= word.length; index++) {
-    for (const letter of letters) {
-      const doubled = letter === word[index - 1] || letter === word[index]
-      yield [word.slice(0, index) + letter + word.slice(index), doubled ? 1 : 2]
-    }
-  }
-  for (let index = 0; index < word.length; index++) {
-    yield [word.slice(0, index) + word.slice(index + 1), word[index] === word[index + 1] || word[index] === word[index - 1] ? 1 : 2]
-  }
-  for (let index = 0; index < word.length; index++) {
-    for (const letter of letters) {
-      if (letter === word[index]) continue
-      yield [word.slice(0, index) + letter + word.slice(index + 1), vowels.has(letter) && vowels.has(word[index]) ? 1 : 3]
-    }
-  }
+  let words = 0
+  for (const count of counts.values()) words += count
+  return distinct.size >= OWN_SPELLING_MINIMUM && (distinct.size * 1000) / words > OWN_SPELLING_RATE
 }
 
-const hasLower = (value: string) => /\p{Ll}/u.test(value)
-const isCapitalized = (value: string) => /^\p{Lu}/u.test(value)
+/** `'em`, `o'`: a word clipped on purpose, in dialogue. */
+const isElided = (word: string): boolean => /^['’]|['’]$/u.test(word)
 
-/** The word without a possessive ending: `NATO’s` → `NATO`. */
-const stem = (value: string) => value.replace(/['’]s$/u, '')
+/** `etc.`, `lb.`, `cf.`: parse-english keeps the full stop of an abbreviation in the word. */
+const isAbbreviation = (word: string): boolean => word.endsWith('.')
 
-/** Whether a word is a name-like token that spelling should leave alone wherever it stands. */
-function alwaysSkipped(value: string): boolean {
-  const base = stem(value)
-  if (/\d/u.test(base)) return true
-  // Acronyms and all-caps emphasis.
-  if (base.length >= 2 && !hasLower(base)) return true
-  // Letters outside English's alphabet in a capitalized word: a foreign name (`Đukanović`).
-  if (isCapitalized(base) && /[^\p{ASCII}]/u.test(base.normalize('NFC'))) return true
-  // Mixed case inside the word: `iPhone`, `McDonald`, `YouTube`.
-  if (/\p{Ll}\p{Lu}/u.test(base)) return true
-  return false
-}
-
-/** Words whose capital is automatic: first in a sentence, after a colon, an opening quote or a dash. */
-function automaticCapitals(sentence: Sentence): Set<Word> {
-  const result = new Set<Word>()
-  let expectCapital = true
-  for (const child of sentence.children) {
-    if (child.type === 'WordNode') {
-      if (expectCapital) result.add(child)
-      expectCapital = false
-    } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
-      const value = toString(child)
-      if (/^[:“‘"'(—–-]$/u.test(value)) expectCapital = true
-    }
-  }
-  return result
-}
-
-const closers: Record<string, string> = {'“': '”', '‘': '’', '"': '"', "'": "'", '(': ')', '[': ']', '«': '»'}
-
-/** The first sibling of `sentence.children[index]` in direction `step` that is not white space. */
-function neighbour(sentence: Sentence, index: number, step: 1 | -1): SentenceContent | undefined {
-  for (let at = index + step; at >= 0 && at < sentence.children.length; at += step) {
-    if (sentence.children[at].type !== 'WhiteSpaceNode') return sentence.children[at]
-  }
-  return undefined
-}
-
-/**
- * Whether a word stands alone in quotes or brackets: the word `“wohaw”`, a term `(colchicum)`. Such
- * a word is mentioned, not used, and often on purpose not in any dictionary. (retext-spell's own
- * literal test is off: it also skips words between commas or after a colon, as in `, hoewver,`,
- * where typos are common.)
- */
-function isMention(sentence: Sentence, index: number): boolean {
-  const before = neighbour(sentence, index, -1)
-  const after = neighbour(sentence, index, 1)
-  if (!before || !after || before.type === 'WordNode' || after.type === 'WordNode') return false
-  const closer = closers[toString(before)]
-  return closer !== undefined && toString(after) === closer
-}
-
-/** The sentences of a tree, in order. */
-function* sentencesIn(tree: Root): Generator<Sentence> {
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') yield sentence
-  }
-}
-
-/** Capitalized words the document uses mid-sentence: evidence that they are names. */
-function midSentenceNames(tree: Root): Set<string> {
-  const names = new Set<string>()
+/** How often each word occurs in the tree, as written. */
+function wordCounts(tree: Root): Map<string, number> {
+  const counts = new Map<string, number>()
   for (const sentence of sentencesIn(tree)) {
-    const automatic = automaticCapitals(sentence)
     for (const child of sentence.children) {
-      if (child.type === 'WordNode' && !automatic.has(child)) {
-        const value = stem(toString(child))
-        if (isCapitalized(value)) names.add(value)
+      if (child.type === 'WordNode') {
+        const word = toString(child)
+        counts.set(word, (counts.get(word) ?? 0) + 1)
       }
     }
   }
-  return names
+  return counts
 }
 
-/** A copy of the tree in which words spelling must not check are `SourceNode`s. */
-function checkableTree(tree: Root): Root {
-  const names = midSentenceNames(tree)
-  const prune = (sentence: Sentence): Sentence => {
-    const automatic = automaticCapitals(sentence)
-    const children = sentence.children.map((child, index): SentenceContent => {
-      if (child.type !== 'WordNode') return child
-      const value = toString(child)
-      const skip =
-        alwaysSkipped(value) ||
-        isMention(sentence, index) ||
-        (isCapitalized(value) && (!automatic.has(child) || names.has(stem(value))))
-      return skip ? {type: 'SourceNode', value, position: child.position} : child
-    })
-    return {...sentence, children}
-  }
-  return {
-    ...tree,
-    children: tree.children.map((paragraph) =>
-      paragraph.type === 'ParagraphNode'
-        ? ({...paragraph, children: paragraph.children.map((child) => (child.type === 'SentenceNode' ? prune(child) : child))} as Paragraph)
-        : paragraph
+/** `replacement` in the case of `word`: `Judgment` for `Judgement`. */
+function matchCase(replacement: string, word: string): string {
+  return isCapitalized(word) && !isCapitalized(replacement) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement
+}
+
+const quoted = (words: readonly string[]): string => words.map((word) => `\`${word}\``).join(', ')
+
+function report(file: VFile, node: Word, word: string, finding: Finding): void {
+  const place = node.position!
+  if (finding.kind === 'typo') {
+    const suggestions = finding.suggestions.map((suggestion) => suggestion.word)
+    const message = file.message(
+      `Unexpected unknown word \`${word}\`` + (suggestions.length > 0 ? `, expected for example ${quoted(suggestions)}` : ''),
+      {place, ruleId: 'spelling', source: 'copydesk'}
     )
+    message.actual = word
+    message.expected = suggestions
+    return
   }
-}
-
-/**
- * The part of a checkable tree that retext-spell still has to see: the sentences that hold a word
- * the dictionary does not know, each whole, so that retext-spell reports the word with its
- * sentence as it would in the full tree.
- */
-function unknownOnly(tree: Root, checker: Checker): Root {
-  const fresh = new Map<string, Word>()
-  const sentences = [...sentencesIn(tree)].map((sentence) => {
-    const keys: string[] = []
-    for (const child of sentence.children) {
-      if (child.type !== 'WordNode') continue
-      const key = spellingKey(child)
-      keys.push(key)
-      if (!checker.known.has(key) && !fresh.has(key)) fresh.set(key, child)
-    }
-    return {sentence, keys}
+  if (finding.kind === 'variety') {
+    const label = finding.variety === 'en-GB' ? 'British' : 'US'
+    const message = file.message(
+      `Unexpected ${label} spelling \`${word}\`` + (finding.expected.length > 0 ? `, expected ${quoted(finding.expected)}` : ''),
+      {place, ruleId: 'spelling', source: 'copydesk'}
+    )
+    message.actual = word
+    message.expected = finding.expected
+    message.note = 'The `language` option asks for one variety of English.'
+    return
+  }
+  const {replacement} = finding
+  const message = file.message(`Unexpected rejected term \`${word}\`` + (replacement ? `, expected \`${replacement}\`` : ''), {
+    place,
+    ruleId: 'spelling',
+    source: 'copydesk'
   })
-  if (fresh.size > 0) {
-    const unknown = checker.unknownOf([...fresh.values()])
-    for (const key of fresh.keys()) checker.known.set(key, !unknown.has(key))
-  }
-  const children: Paragraph[] = sentences
-    .filter(({keys}) => keys.some((key) => checker.known.get(key) === false))
-    .map(({sentence}) => ({type: 'ParagraphNode', children: [sentence]}))
-  return {...tree, children}
+  message.actual = word
+  message.note = 'The term is on the rejected list of the configuration or of `.copydesk-words.txt`.'
+  // Certain only where the word is exactly its source: Markdown markup inside it would be lost.
+  if (replacement && isVerbatim(file, place, word)) certainFix(message, replacement)
+  else if (replacement) message.expected = [replacement]
 }
-
-const options = {
-  words: {type: 'string[]', default: [], description: 'Personal dictionary: words to accept (hunspell forms such as `Stoltenberg` or `blog/S` work).'}
-} as const
 
 export default defineRule({
   meta: {
     id: 'spelling',
-    description: 'Unknown words, checked with retext-spell and dictionary-en; names and acronyms are left alone.',
-    url: 'https://github.com/copydesk/copydesk#spelling',
+    description: 'Typos: words one slip away from a dictionary word; names, acronyms and coinages are left alone.',
+    url: 'https://github.com/copydesk/copydesk/blob/main/docs/rules/spelling.md',
     category: 'spelling',
-    fixable: false,
+    fixable: true,
     defaultSeverity: 'warn',
     options
   },
   plugin(settings) {
-    const checker = checkerFor(settings.words)
-    const transformer: Transformer<Root> = (tree, file, next) => {
-      const before = file.messages.length
-      checker.transform(unknownOnly(checkableTree(tree), checker), file, (error) => {
-        for (let index = before; index < file.messages.length; index++) {
-          const message = file.messages[index]
-          const word = message.actual ?? ''
-          const suggestions = checker.suggest(word)
-          message.expected = suggestions
-          // vfile-reporter prints `message.message`, which the constructor copied from `reason`.
-          message.reason = `Unexpected unknown word \`${word}\`` + (suggestions.length > 0 ? `, expected for example ${suggestions.map((x) => `\`${x}\``).join(', ')}` : '')
-          message.message = message.reason
-        }
-        next(error)
-      })
+    const configured = parseRejected(settings.reject)
+    return async (tree: Root, file: VFile) => {
+      const vocabulary = await vocabularyFor(file.path && path.resolve(file.cwd || process.cwd(), file.path), settings.words, configured)
+      const checker = await checkerFor(settings.language, vocabulary.personal)
+      const article = getArticle(file)
+      const counts = wordCounts(tree)
+      const evidence = {...documentCasing(tree, article), counts}
+      const found: Array<{node: Word; word: string; finding: Finding}> = []
+      for (const {sentence, inHeading} of proseSentences(tree, article)) {
+        const automatic = automaticCapitals(sentence, inHeading)
+        sentence.children.forEach((child, index) => {
+          if (child.type !== 'WordNode' || isMention(sentence, index)) return
+          const word = toString(child)
+          const finding = judge(word, automatic.has(child), checker, evidence, vocabulary)
+          if (finding) found.push({node: child, word, finding})
+        })
+      }
+      const ownSpelling = spellsItsOwnWay(found, counts)
+      for (const {node, word, finding} of found) {
+        if (ownSpelling && finding.kind === 'typo' && finding.suggestions[0].cost !== TRANSPOSED) continue
+        report(file, node, word, finding)
+      }
     }
-    return transformer
   }
 })

@@ -221,7 +221,7 @@ export function validateOptions<S extends OptionsSchema>(meta: RuleMeta<S>, raw:
 /**
  * Wraps a rule's plugin so that every message it adds carries the rule's id,
  * copydesk's source, the docs URL and the configured severity. A wrapped retext
- * plugin (retext-spell, retext-repeated-words) thereby reports like any other rule.
+ * plugin (retext-repeated-words) thereby reports like any other rule.
  */
 export function stampedPlugin(rule: AnyRule, severity: Exclude<Severity, 'off'>, source = 'copydesk'): Plugin<[unknown], Root> {
   return function (this: unknown, options: unknown) {

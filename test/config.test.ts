@@ -29,7 +29,7 @@ describe('resolveConfig', () => {
     // Rules the config does not name keep their default severity.
     const others = builtinRules.slice(3).map((rule) => `${rule.meta.id}:${rule.meta.defaultSeverity}`)
     expect(ids(config)).toEqual(['punctuation-spacing:warn', 'spelling:error', ...others])
-    expect(config.rules[1].options).toEqual({words: ['Tirana']})
+    expect(config.rules[1].options).toEqual({words: ['Tirana'], reject: [], language: 'en'})
     expect(config.rules[0].options).toEqual({missingSpace: true, doubledSpace: true, spaceBefore: true})
   })
 

@@ -1,0 +1,110 @@
+/**
+ * `possessive-apostrophe`: a possessive written without its apostrophe, `NATOs Strategic
+ * Objectives` or `Montenegros Strategic Role`, where the document itself writes `NATO’s` and
+ * `Montenegro’s`, or where an acronym plus `s` stands before a word that can only be a noun
+ * (`NATOs mission`, `the UNs headquarters`). The apostrophe expected is the document's own: `’` or `'`.
+ *
+ * Not flagged: plurals (`CEOs`, `NGOs`, `the 1990s`, `Americans`, `the Kennedys`), a name ending in
+ * `s` that the document never writes as a possessive, and anything the dictionary knows as written.
+ */
+import type {Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
+import {lexicon} from '../src/dictionaries.js'
+import {certainFix, defineRule} from '../src/rule.js'
+import {sentencesIn} from './spelling/names.js'
+import {isVerbatim} from './spelling/verbatim.js'
+
+/** What the document writes: its possessives (`NATO`, from `NATO’s`) and which apostrophe it prefers. */
+interface Possessives {
+  owners: Set<string>
+  apostrophe: '’' | "'"
+}
+
+function possessivesOf(tree: Root): Possessives {
+  const owners = new Set<string>()
+  let curly = 0
+  let straight = 0
+  for (const sentence of sentencesIn(tree)) {
+    for (const child of sentence.children) {
+      if (child.type !== 'WordNode') continue
+      const value = toString(child)
+      curly += value.split('’').length - 1
+      straight += value.split("'").length - 1
+      const owner = /^(\p{Lu}[\p{L}\p{M}.-]*)['’]s$/u.exec(value)
+      if (owner) owners.add(owner[1])
+    }
+  }
+  return {owners, apostrophe: straight > curly ? "'" : '’'}
+}
+
+const isAcronym = (value: string): boolean => /^\p{Lu}{2,}$/u.test(value)
+
+// Endings that make a word a noun, and nouns that follow possessives in news copy but are not
+// verbs: after a bare plural (`NGOs support`) a verb is English, after a possessive a noun is.
+const nounEnding = /(?:tion|sion|ment|ship|ness|ity|ance|ence|ism|hood|dom)s?$/u
+const unambiguousNouns = new Set([
+  'headquarters', 'mission', 'missions', 'strategy', 'strategies', 'objective', 'objectives', 'role', 'roles', 'chief',
+  'secretary', 'members', 'membership', 'budget', 'history', 'future', 'summit', 'summits', 'charter', 'troops', 'forces',
+  'allies', 'partners', 'policy', 'policies', 'goals', 'priorities', 'leadership', 'president', 'spokesperson', 'website'
+])
+
+/** Whether `word` is a noun by its form, with no reading as a verb: `Objectives`, `mission`. */
+function isNoun(word: string): boolean {
+  const lower = word.toLowerCase()
+  return unambiguousNouns.has(lower) || nounEnding.test(lower)
+}
+
+/** The word `step` words away from `index` in the sentence, when only white space stands between. */
+function adjacentWord(sentence: Sentence, index: number, step: 1 | -1): Word | undefined {
+  if (sentence.children[index + step]?.type !== 'WhiteSpaceNode') return undefined
+  const word = sentence.children[index + 2 * step]
+  return word?.type === 'WordNode' ? word : undefined
+}
+
+// `the Kennedys`, `both Koreas`: after these a capitalized word plus `s` is a plural of a name.
+const pluralMarkers = new Set(['the', 'these', 'those', 'both', 'all', 'many', 'two', 'three', 'several', 'some'])
+
+export default defineRule({
+  meta: {
+    id: 'possessive-apostrophe',
+    description: 'A possessive without its apostrophe (`NATOs Strategic Objectives`), where the document or the form makes it certain.',
+    url: 'https://github.com/copydesk/copydesk/blob/main/docs/rules/possessive-apostrophe.md',
+    category: 'spelling',
+    fixable: true,
+    defaultSeverity: 'warn',
+    options: {}
+  },
+  plugin() {
+    return async (tree: Root, file: VFile) => {
+      const dictionary = await lexicon('en-US')
+      const {owners, apostrophe} = possessivesOf(tree)
+      for (const sentence of sentencesIn(tree)) {
+        sentence.children.forEach((child, index) => {
+          if (child.type !== 'WordNode') return
+          const word = toString(child)
+          const match = /^(\p{Lu}[\p{L}\p{M}.-]*)s$/u.exec(word)
+          if (!match || dictionary.knows(word)) return
+          const owner = match[1]
+          const next = adjacentWord(sentence, index, 1)
+          const previous = adjacentWord(sentence, index, -1)
+          // `the UN’s mission` is as common as `the Kennedys`: the determiner marks a plural only for names.
+          if (!isAcronym(owner) && previous && pluralMarkers.has(toString(previous).toLowerCase())) return
+          const writtenAsPossessive = owners.has(owner)
+          const acronymBeforeNoun = isAcronym(owner) && next !== undefined && isNoun(toString(next))
+          if (!writtenAsPossessive && !acronymBeforeNoun) return
+          const expected = `${owner}${apostrophe}s`
+          const place = child.position!
+          const message = file.message(`Missing apostrophe in \`${word}\`, expected \`${expected}\``, {place, ruleId: 'possessive-apostrophe', source: 'copydesk'})
+          message.actual = word
+          message.note = writtenAsPossessive
+            ? `The document writes \`${owner}${apostrophe}s\` elsewhere.`
+            : `\`${owner}\` is an acronym and \`${toString(next!)}\` a noun: a plural would not stand before it.`
+          // Certain only where the document itself writes the possessive and the word is exactly its source.
+          if (writtenAsPossessive && isVerbatim(file, place, word)) certainFix(message, expected)
+          else message.expected = [expected]
+        })
+      }
+    }
+  }
+})

@@ -1,0 +1,117 @@
+/**
+ * The name policy: which words are evidence of a name rather than candidates for a typo.
+ *
+ * - A capitalized word in the middle of a sentence is a name (`Stoltenberg`, `Tirana`).
+ * - Where capitals are automatic (the start of a sentence, list item or table cell, any word of a
+ *   heading, after a colon, quote or dash) a capitalized word is a name when the document also
+ *   uses it mid-sentence; otherwise it is checked, so `Sence 1999` in a table is caught.
+ * - Acronyms and all-caps words (`KFOR`), words with digits (`F-35`), inner capitals (`iPhone`) and
+ *   capitalized words with letters outside English's alphabet (`Đukanović`) are never checked.
+ * - A word mentioned alone in quotes or brackets (`the word “wohaw”`) is not used, only mentioned.
+ */
+import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {Article} from '../../src/types.js'
+
+export const hasLower = (value: string): boolean => /\p{Ll}/u.test(value)
+export const isCapitalized = (value: string): boolean => /^\p{Lu}/u.test(value)
+
+/** The word without a possessive ending: `NATO’s` → `NATO`. */
+export const withoutPossessive = (value: string): string => value.replace(/['’]s$/u, '')
+
+/** Whether a word is a name-like token that spelling leaves alone wherever it stands. */
+export function alwaysSkipped(value: string): boolean {
+  const base = withoutPossessive(value)
+  if (/\d/u.test(base)) return true
+  // Acronyms and all-caps emphasis.
+  if (base.length >= 2 && !hasLower(base)) return true
+  // Letters outside English's alphabet in a capitalized word: a foreign name (`Đukanović`).
+  if (isCapitalized(base) && /[^\p{ASCII}]/u.test(base.normalize('NFC'))) return true
+  // Mixed case inside the word: `iPhone`, `McDonald`, `YouTube`.
+  if (/\p{Ll}\p{Lu}/u.test(base)) return true
+  return false
+}
+
+/**
+ * Words whose capital is automatic: first in a sentence, after a colon, an opening quote or a
+ * dash, and every word of a heading (title case).
+ */
+export function automaticCapitals(sentence: Sentence, inHeading = false): Set<Word> {
+  const result = new Set<Word>()
+  if (inHeading) {
+    for (const child of sentence.children) if (child.type === 'WordNode') result.add(child)
+    return result
+  }
+  let expectCapital = true
+  for (const child of sentence.children) {
+    if (child.type === 'WordNode') {
+      if (expectCapital) result.add(child)
+      expectCapital = false
+    } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
+      if (/^[:“‘"'(—–-]$/u.test(toString(child))) expectCapital = true
+    }
+  }
+  return result
+}
+
+const closers: Record<string, string> = {'“': '”', '‘': '’', '"': '"', "'": "'", '(': ')', '[': ']', '«': '»'}
+
+/** The first sibling of `sentence.children[index]` in direction `step` that is not white space. */
+function neighbour(sentence: Sentence, index: number, step: 1 | -1): SentenceContent | undefined {
+  for (let at = index + step; at >= 0 && at < sentence.children.length; at += step) {
+    if (sentence.children[at].type !== 'WhiteSpaceNode') return sentence.children[at]
+  }
+  return undefined
+}
+
+/**
+ * Whether a word stands alone in quotes or brackets: the word `“wohaw”`, a term `(colchicum)`. Such
+ * a word is mentioned, not used, and often on purpose not in any dictionary. (Words between commas
+ * or after a colon, which retext-spell also treats as literal, are checked: `, hoewver,`.)
+ */
+export function isMention(sentence: Sentence, index: number): boolean {
+  const before = neighbour(sentence, index, -1)
+  const after = neighbour(sentence, index, 1)
+  if (!before || !after || before.type === 'WordNode' || after.type === 'WordNode') return false
+  const closer = closers[toString(before)]
+  return closer !== undefined && toString(after) === closer
+}
+
+/** The sentences of a tree, in order. */
+export function* sentencesIn(tree: Root): Generator<Sentence> {
+  for (const {sentence} of proseSentences(tree)) yield sentence
+}
+
+/** The sentences of a tree, in order, each with whether it is (part of) a heading. */
+export function* proseSentences(tree: Root, article?: Article): Generator<{sentence: Sentence; inHeading: boolean}> {
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    const block = paragraph.data?.block
+    const inHeading = article !== undefined && block !== undefined && article.blocks[block]?.kind === 'heading'
+    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') yield {sentence, inHeading}
+  }
+}
+
+/** How a document writes its words: evidence for names and for the lowercase slips of names. */
+export interface DocumentCasing {
+  /** Capitalized words the document uses mid-sentence, without possessive endings. */
+  midSentence: Set<string>
+  /** Every capitalized word the document uses, lower-cased, without possessive endings. */
+  capitalizedLower: Set<string>
+}
+
+export function documentCasing(tree: Root, article?: Article): DocumentCasing {
+  const midSentence = new Set<string>()
+  const capitalizedLower = new Set<string>()
+  for (const {sentence, inHeading} of proseSentences(tree, article)) {
+    const automatic = automaticCapitals(sentence, inHeading)
+    for (const child of sentence.children) {
+      if (child.type !== 'WordNode') continue
+      const value = withoutPossessive(toString(child))
+      if (!isCapitalized(value)) continue
+      capitalizedLower.add(value.toLowerCase())
+      if (!automatic.has(child)) midSentence.add(value)
+    }
+  }
+  return {midSentence, capitalizedLower}
+}

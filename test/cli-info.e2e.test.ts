@@ -22,7 +22,7 @@ describe('--list-rules', () => {
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines[0]).toMatch(/^rule +default +fixable +category +description$/u)
     expect(lines).toContainEqual(expect.stringMatching(/^punctuation-spacing +error +yes +spacing +\S/u))
-    expect(lines).toContainEqual(expect.stringMatching(/^spelling +warn +no +spelling +Unknown words/iu))
+    expect(lines).toContainEqual(expect.stringMatching(/^spelling +warn +yes +spelling +Typos/iu))
   })
 
   it('includes the rules of the plugins that the config in the current folder loads, and speaks JSON', () => {

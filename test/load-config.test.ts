@@ -161,7 +161,7 @@ describe('overrides', () => {
     // A pattern without a slash matches the file name at any depth; two overrides can both apply.
     expect(at('news/b.md')).toEqual(['punctuation-spacing:warn', 'spelling:error'])
     // A severity alone keeps the options set before it.
-    expect(configForFile(loaded, path.join(dir, 'news/a.txt')).rules[1].options).toEqual({words: ['Tirana']})
+    expect(configForFile(loaded, path.join(dir, 'news/a.txt')).rules[1].options).toEqual({words: ['Tirana'], reject: [], language: 'en'})
     expect(configForFile(loaded, path.join(dir, 'news/a.txt'))).toBe(configForFile(loaded, path.join(dir, 'news/c.txt')))
   })
 

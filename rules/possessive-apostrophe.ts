@@ -10,7 +10,7 @@
 import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
-import {lexicon} from '../src/dictionaries.js'
+import {isKnownWord} from '../src/dictionary.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {sentencesIn} from './spelling/names.js'
 import {isVerbatim} from './spelling/verbatim.js'
@@ -76,15 +76,14 @@ export default defineRule({
     options: {}
   },
   plugin() {
-    return async (tree: Root, file: VFile) => {
-      const dictionary = await lexicon('en-US')
+    return (tree: Root, file: VFile) => {
       const {owners, apostrophe} = possessivesOf(tree)
       for (const sentence of sentencesIn(tree)) {
         sentence.children.forEach((child, index) => {
           if (child.type !== 'WordNode') return
           const word = toString(child)
           const match = /^(\p{Lu}[\p{L}\p{M}.-]*)s$/u.exec(word)
-          if (!match || dictionary.knows(word)) return
+          if (!match || isKnownWord(word)) return
           const owner = match[1]
           const next = adjacentWord(sentence, index, 1)
           const previous = adjacentWord(sentence, index, -1)

@@ -10,7 +10,8 @@ import path from 'node:path'
 import type {Root, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
-import {dictionaryCapitalized, lexicon, type Lexicon, type Variety} from '../src/dictionaries.js'
+import {lexicon, type Lexicon, type Variety} from '../src/dictionaries.js'
+import {isLowercasedProperNoun} from '../src/dictionary.js'
 import {getArticle} from '../src/parse/article.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {isFormed, isPrefix} from './spelling/morphology.js'
@@ -137,7 +138,7 @@ function judge(word: string, automaticCapital: boolean, checker: Checker, eviden
   // `hodge-podge`, `co-ordinator`: a hyphenation of a known word is a matter of style, not spelling.
   if (/[-‐]/u.test(word) && checker.listed(word.replaceAll(/[-‐]/gu, ''))) return undefined
   // A lowercase name (`kosovo`, `december`) is term-capitalization's to report, not a typo.
-  if (!capitalized && (evidence.capitalizedLower.has(word) || dictionaryCapitalized(checker.primary, word))) return undefined
+  if (!capitalized && (evidence.capitalizedLower.has(word) || isLowercasedProperNoun(word))) return undefined
   // A transposition (`depeer`, `thses`) is the commonest slip: it is reported even where the
   // unknown word could be read as a formation (`de-peer`) or is used consistently. Asking for
   // transpositions first is cheap; the full search is made only for words still in question.

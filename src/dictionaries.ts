@@ -1,7 +1,8 @@
 /**
- * English dictionaries (hunspell, via nspell), loaded once per process and shared by every rule
- * that asks what a word is: `spelling`, and the capitalization rules, which need to know that
- * `Kosovo` or `December` is written with a capital.
+ * English dictionaries (hunspell, via nspell) with personal words, loaded once per process: the
+ * US and British varieties for `spelling` and `possessive-apostrophe`. (What the plain US
+ * dictionary says about a word's case, `kosovo` for `Kosovo`, is `src/dictionary.ts`, shared with
+ * the capitalization rules.)
  *
  * A speller is built once per variety and personal word list (about 0.15 s and 16 MB each); the
  * British dictionary is read only when something asks for it.
@@ -55,15 +56,4 @@ export function lexicon(variety: Variety = 'en-US', personal: readonly string[] 
     spellers.set(key, found)
   }
   return found
-}
-
-/**
- * The dictionary's capitalized form of a lowercase word that the dictionary knows only with a
- * capital: `december` → `December`, `english` → `English`; undefined for `may` (a word in its own
- * right in lower case), for unknown words and for words not in lower case.
- */
-export function dictionaryCapitalized(dictionary: Lexicon, word: string): string | undefined {
-  if (!/^\p{Ll}/u.test(word) || dictionary.knows(word)) return undefined
-  const capitalized = word.charAt(0).toUpperCase() + word.slice(1)
-  return dictionary.knows(capitalized) ? capitalized : undefined
 }

@@ -95,7 +95,7 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
     const near = later.content.size >= NEAR_MIN_CONTENT_WORDS
     const signature = near ? signatureOf(later) : ''
     const sentences = settings.restatements ? sentencesOfPassage(later).filter((sentence) => sentence.content.size >= SENTENCE_MIN_CONTENT_WORDS) : []
-    const sentenceSignatures = sentences.map((sentence) => minHashSignature([...sentence.content]))
+    const sentenceSignatures = sentences.map((sentence) => minHashSignature(sentence.content))
 
     let match: Match | undefined
     // The most similar earlier passage wins; of equals, the first (the index gives candidates in no set order).

@@ -3,6 +3,7 @@
  * signatures and a locality-sensitive index over them, so that finding near duplicates among
  * n passages costs about n, not n².
  */
+import {memoizeWord} from './memo.js'
 
 /**
  * The words of a text, normalised so that case, accents, punctuation, whitespace and quote style
@@ -28,10 +29,12 @@ const stopWords = new Set(
 )
 
 /** Strips the commonest English inflections, so that `partnerships` and `partnership` count as one word. */
-export function stem(word: string): string {
+export const stem: (word: string) => string = memoizeWord(findStem)
+
+function findStem(word: string): string {
   if (word.length <= 3 || /\d/u.test(word)) return word
   const possessive = word.replace(/'s$/u, '')
-  if (possessive !== word) return stem(possessive)
+  if (possessive !== word) return findStem(possessive)
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
   if (word.endsWith('sses')) return word.slice(0, -2)
   if (word.endsWith('s') && !/(?:ss|us|is)$/u.test(word)) return word.slice(0, -1)
@@ -97,7 +100,7 @@ const DIGITS = 4
  * `h₁ + i·h₂` of two hashes of the word (Kirsch and Mitzenmacher), mixed: two hashes per word
  * instead of one per function.
  */
-export function minHashSignature(words: readonly string[]): string {
+export function minHashSignature(words: Iterable<string>): string {
   const minima = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
   for (const word of words) {
     const first = hashString(word)
@@ -107,10 +110,16 @@ export function minHashSignature(words: readonly string[]): string {
       if (value < minima[index]) minima[index] = value
     }
   }
-  let hex = ''
-  for (const value of minima) hex += (value >>> 16).toString(16).padStart(DIGITS, '0')
-  return hex
+  // The hex digits are written as character codes and made a string once, not 64 strings joined.
+  const digits = new Uint16Array(SIGNATURE_SIZE * DIGITS)
+  for (let index = 0; index < SIGNATURE_SIZE; index++) {
+    const top = minima[index] >>> 16
+    for (let digit = 0; digit < DIGITS; digit++) digits[index * DIGITS + digit] = hexDigit[(top >>> (4 * (DIGITS - 1 - digit))) & 0xf]
+  }
+  return String.fromCharCode(...digits)
 }
+
+const hexDigit = Uint16Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
 
 /** The share of hash functions on which two signatures agree: an estimate of the sets' Jaccard similarity. */
 export function estimatedJaccard(a: string, b: string): number {
@@ -141,7 +150,8 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
  * Adding and querying cost a constant per band, so n passages cost about n.
  */
 export class SignatureIndex<T> {
-  private readonly buckets = new Map<string, T[]>()
+  /** One map per band, keyed by the band's digits: no key names its band, so none is built per query. */
+  private readonly buckets: Array<Map<string, T[]>>
   private readonly width: number
 
   /**
@@ -159,27 +169,27 @@ export class SignatureIndex<T> {
       throw new Error(`copydesk: ${bands} bands do not divide a signature of ${SIGNATURE_SIZE}`)
     }
     this.width = (SIGNATURE_SIZE / bands) * DIGITS
+    this.buckets = Array.from({length: bands}, () => new Map<string, T[]>())
   }
 
-  private keys(signature: string): string[] {
-    const keys: string[] = []
-    for (let band = 0; band < this.bands; band++) keys.push(`${band}:${signature.slice(band * this.width, (band + 1) * this.width)}`)
-    return keys
+  private band(signature: string, band: number): string {
+    return signature.slice(band * this.width, (band + 1) * this.width)
   }
 
   add(signature: string, item: T): void {
-    for (const key of this.keys(signature)) {
-      const bucket = this.buckets.get(key)
+    for (let band = 0; band < this.bands; band++) {
+      const key = this.band(signature, band)
+      const bucket = this.buckets[band].get(key)
       if (bucket) bucket.push(item)
-      else this.buckets.set(key, [item])
+      else this.buckets[band].set(key, [item])
     }
   }
 
   /** The items that share a band with `signature`, each once (at most `bucketLimit` per band). */
   candidates(signature: string): T[] {
     const seen = new Set<T>()
-    for (const key of this.keys(signature)) {
-      const bucket = this.buckets.get(key)
+    for (let band = 0; band < this.bands; band++) {
+      const bucket = this.buckets[band].get(this.band(signature, band))
       if (!bucket) continue
       const stop = Math.max(0, bucket.length - this.bucketLimit)
       for (let index = bucket.length - 1; index >= stop; index--) seen.add(bucket[index])

@@ -29,7 +29,7 @@ export interface Passage {
 
 /** The MinHash signature of a passage's content words, computed once for both duplicate rules. */
 export function signatureOf(passage: Passage): string {
-  passage.signature ??= minHashSignature([...passage.content])
+  passage.signature ??= minHashSignature(passage.content)
   return passage.signature
 }
 

@@ -1,9 +1,13 @@
 /** The case of a word, and changing it. */
+import {memoizeWord} from '../memo.js'
 
 /** The case of a word, judged on its letters. */
 export type WordCase = 'lower' | 'capitalized' | 'upper' | 'mixed' | 'none'
 
-export function caseOf(word: string): WordCase {
+/** The case of a word (asked for every word of every article: answers are remembered). */
+export const caseOf: (word: string) => WordCase = memoizeWord(findCase)
+
+function findCase(word: string): WordCase {
   const letters = withoutPossessive(word).replace(/[^\p{L}]/gu, '')
   if (!letters) return 'none'
   if (!/\p{Lu}/u.test(letters)) return 'lower'

@@ -30,6 +30,12 @@ export interface ProseWord {
 
 // Letters and digits, with inner apostrophes, dots and hyphens: `NATO’s`, `U.S`, `Long-Term`, `e.g`.
 const wordPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu
+// Regular expressions used once per word are made once: a literal in a loop is a new object each pass.
+const space = /\s/u
+const doubledMark = /[!?]/u
+const endsQuotation = /[.!?…]\s*$/u
+const markBeforeWord = /[#@/\\_]/u
+const markAfterWord = /[/\\_@]/u
 const openers = new Set(['“', '‘', '"', "'", '(', '[', '«', '¿', '¡'])
 const closers = new Set(['”', '’', '"', "'", ')', ']', '»'])
 
@@ -40,7 +46,7 @@ const closers = new Set(['”', '’', '"', "'", ')', ']', '»'])
 export function placeOf(text: string, index: number): WordPlace {
   let at = index - 1
   let quoted = false
-  while (at >= 0 && (/\s/u.test(text[at]) || openers.has(text[at]))) {
+  while (at >= 0 && (space.test(text[at]) || openers.has(text[at]))) {
     if (openers.has(text[at])) quoted = true
     at--
   }
@@ -54,9 +60,9 @@ export function placeOf(text: string, index: number): WordPlace {
     return kind === 'sentence' ? 'start' : kind === 'abbreviation' ? 'mid' : 'optional'
   }
   // `?? then`, `?! and`: doubled marks are emphatic or a quoted question, capitals vary.
-  if (mark === '!' || mark === '?') return /[!?]/u.test(text[at - 1] ?? '') ? 'optional' : 'start'
+  if (mark === '!' || mark === '?') return doubledMark.test(text[at - 1] ?? '') ? 'optional' : 'start'
   // `“Where?” he asked`, `(see above.) Then`: the mark ends the quotation, not necessarily the sentence.
-  if (closers.has(mark) && /[.!?…]\s*$/u.test(text.slice(Math.max(0, at - 3), at))) return 'optional'
+  if (closers.has(mark) && endsQuotation.test(text.slice(Math.max(0, at - 3), at))) return 'optional'
   if (mark === ':' || mark === '—' || mark === '–' || (mark === '-' && text[at - 1] === '-')) return 'optional'
   return 'mid'
 }
@@ -85,12 +91,14 @@ const wordsByProse = new WeakMap<Prose, ProseWord[]>()
 function findWords(prose: Prose): ProseWord[] {
   const words: ProseWord[] = []
   const {text, literals} = prose
-  for (const match of text.matchAll(wordPattern)) {
+  wordPattern.lastIndex = 0
+  for (let match = wordPattern.exec(text); match; match = wordPattern.exec(text)) {
+    const word = match[0]
     const start = match.index
-    const end = start + match[0].length
+    const end = start + word.length
     if (inLiteral(literals, start) || inLiteral(literals, end - 1)) continue
-    if (/[#@/\\_]/u.test(text[start - 1] ?? '') || /[/\\_@]/u.test(text[end] ?? '')) continue
-    words.push({prose, start, end, text: match[0], kind: caseOf(match[0]), place: placeOf(text, start), zone: zoneOf(prose, start)})
+    if (markBeforeWord.test(text[start - 1] ?? '') || markAfterWord.test(text[end] ?? '')) continue
+    words.push({prose, start, end, text: word, kind: caseOf(word), place: placeOf(text, start), zone: zoneOf(prose, start)})
   }
   return words
 }

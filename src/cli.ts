@@ -12,7 +12,7 @@ import {configForFile, loadConfigFile} from './load-config.js'
 import {findFiles} from './files.js'
 import {configErrorReason, lintFile, NOT_LINTED} from './lint.js'
 import {CONFIG_ERROR, decodeArticle, FILE_ERROR, INTERNAL_ERROR} from './read.js'
-import {formats, report, type Format} from './report.js'
+import {formats, reportChunks, type Format} from './report.js'
 import {knownCategories, parseFixTypes} from './fix.js'
 import {fixRun, type FixRun} from './fix-run.js'
 import type {AnyRule} from './rule.js'
@@ -214,9 +214,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const color = values['no-color'] ? false : values.color ?? (io.isTTY && !process.env.NO_COLOR)
   // When fixed text or a diff goes to stdout, the report goes to stderr.
   const reportTo = fixing && (fromStdin || values['fix-dry-run']) ? io.stderr : io.stdout
-  const text = report(files, {format, quiet: values.quiet, color, version: copydeskVersion(), rules: upfront.registry})
+  const chunks = reportChunks(files, {format, quiet: values.quiet, color, version: copydeskVersion(), rules: upfront.registry})
   try {
-    await writeReport(text, values.output, cwd, reportTo)
+    await writeReport(chunks, values.output, cwd, reportTo)
   } catch (error) {
     io.stderr(`copydesk: cannot write --output ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
     return EXIT_TROUBLE

@@ -84,7 +84,33 @@ export interface ReportOptions {
 
 /** Formats the results of a run. */
 export function report(files: readonly VFile[], options: ReportOptions): string {
+  return [...reportChunks(files, options)].join('')
+}
+
+/**
+ * The report of `report`, in pieces to write one after the other. The `json` report comes one
+ * file at a time: a large run's report, made in one piece, would be a string of hundreds of
+ * megabytes, next to the plain copy of every message it was made from.
+ */
+export function* reportChunks(files: readonly VFile[], options: ReportOptions): Generator<string> {
   const shown = options.quiet ? files.map((file) => withMessages(file, file.messages.filter((message) => message.fatal === true))) : files
+  if (options.format === 'json') yield* jsonChunks(shown)
+  else yield formatted(shown, options)
+}
+
+/** `JSON.stringify(toJson(files), null, 2)` and a newline, file by file. */
+function* jsonChunks(files: readonly VFile[]): Generator<string> {
+  if (files.length === 0) {
+    yield '[]\n'
+    return
+  }
+  // A file's entry one level deeper: JSON text has no raw line breaks inside strings, so every
+  // line break is one that the indentation follows.
+  for (const [index, file] of files.entries()) yield (index === 0 ? '[\n  ' : ',\n  ') + JSON.stringify(toJson([file])[0], null, 2).replaceAll('\n', '\n  ')
+  yield '\n]\n'
+}
+
+function formatted(shown: readonly VFile[], options: ReportOptions): string {
   switch (options.format) {
     case 'json':
       return JSON.stringify(toJson(shown), null, 2) + '\n'

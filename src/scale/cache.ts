@@ -73,8 +73,28 @@ export class ResultCache {
   async save(): Promise<void> {
     await fs.mkdir(path.dirname(this.file), {recursive: true})
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`
-    const data: CacheFile = {version: this.version, entries: Object.fromEntries(this.entries)}
-    await fs.writeFile(temporary, JSON.stringify(data))
+    const handle = await fs.open(temporary, 'w')
+    try {
+      for (const chunk of this.serialized()) await handle.write(chunk)
+    } finally {
+      await handle.close()
+    }
     await fs.rename(temporary, this.file)
+  }
+
+  /**
+   * `JSON.stringify` of the `CacheFile`, an entry at a time: the cache of a large run, made in
+   * one piece, is a string of a hundred megabytes.
+   */
+  private *serialized(): Generator<string> {
+    const head: Omit<CacheFile, 'entries'> = {version: this.version}
+    yield `${JSON.stringify(head).slice(0, -1)},"entries":{`
+    let first = true
+    for (const [filePath, entry] of this.entries) {
+      // An own property named `__proto__` is written by JSON.stringify like any other key.
+      yield `${first ? '' : ','}${JSON.stringify(filePath)}:${JSON.stringify(entry)}`
+      first = false
+    }
+    yield '}}'
   }
 }

@@ -126,13 +126,18 @@ export async function lintListed(listed: readonly string[], values: ScaleValues,
   return listed.length === 0 ? result.foreignFindings : result.files
 }
 
-/** Writes the report to `--output` (creating its folder) or to stdout. */
-export async function writeReport(text: string, output: string | undefined, cwd: string, stdout: (text: string) => void): Promise<void> {
+/** Writes the report (its pieces, one after the other) to `--output` (creating its folder) or to stdout. */
+export async function writeReport(chunks: Iterable<string>, output: string | undefined, cwd: string, stdout: (text: string) => void): Promise<void> {
   if (output === undefined) {
-    stdout(text)
+    for (const chunk of chunks) stdout(chunk)
     return
   }
   const target = path.resolve(cwd, output)
   await fs.mkdir(path.dirname(target), {recursive: true})
-  await fs.writeFile(target, text)
+  const handle = await fs.open(target, 'w')
+  try {
+    for (const chunk of chunks) await handle.write(chunk)
+  } finally {
+    await handle.close()
+  }
 }

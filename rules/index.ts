@@ -11,6 +11,7 @@ import punctuationSpacing from './punctuation-spacing.js'
 import repeatedWords from './repeated-words.js'
 import sentenceCapitalization from './sentence-capitalization.js'
 import spelling from './spelling.js'
+import spellingVariants from './spelling-variants.js'
 import tableStructure from './table-structure.js'
 import termCapitalization from './term-capitalization.js'
 
@@ -24,5 +25,6 @@ export const builtinRules: readonly AnyRule[] = [
   sentenceCapitalization,
   termCapitalization,
   headingCapitalization,
-  possessiveApostrophe
+  possessiveApostrophe,
+  spellingVariants
 ]

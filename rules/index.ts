@@ -14,6 +14,7 @@ import spelling from './spelling.js'
 import spellingVariants from './spelling-variants.js'
 import tableStructure from './table-structure.js'
 import termCapitalization from './term-capitalization.js'
+import wordConfusion from './word-confusion.js'
 
 export const builtinRules: readonly AnyRule[] = [
   punctuationSpacing,
@@ -26,5 +27,6 @@ export const builtinRules: readonly AnyRule[] = [
   termCapitalization,
   headingCapitalization,
   possessiveApostrophe,
-  spellingVariants
+  spellingVariants,
+  wordConfusion
 ]

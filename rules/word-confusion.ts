@@ -1,0 +1,91 @@
+/**
+ * `word-confusion`: a real word written for another where the context leaves no doubt. Only
+ * narrow, tested patterns are reported; a confusion that needs judgment (`affect`/`effect`) is not.
+ *
+ * - `lead` for `led` in a compound before the thing led: `NATO-lead missions`, `a US-lead
+ *   coalition`, `student-lead initiatives` (messageId `lead-for-led`). The compound must stand
+ *   before a noun that is led (see `ledThings`) and its first part must be a leader: a name or
+ *   acronym, or a listed agent (`government`, `student`). Not reported: the metal (`zinc-lead
+ *   mines`), a lead role or wire (`female-lead films`, `12-lead ECG`), a co-author (`co-lead
+ *   authors`).
+ */
+import type {Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
+import {certainFix, defineRule} from '../src/rule.js'
+import {sentencesIn} from './spelling/names.js'
+import {isVerbatim} from './spelling/verbatim.js'
+
+/** What is led, in news copy; a `X-lead` compound before one of these is a participle, `X-led`. */
+const ledThings = new Set(
+  [
+    'mission', 'operation', 'force', 'coalition', 'effort', 'initiative', 'campaign', 'strike', 'airstrike', 'invasion',
+    'intervention', 'offensive', 'government', 'administration', 'alliance', 'bloc', 'consortium', 'team', 'group', 'talk',
+    'negotiation', 'programme', 'program', 'project', 'study', 'research', 'investigation', 'inquiry', 'review', 'reform',
+    'sanction', 'blockade', 'peacekeeping', 'troop', 'military', 'movement', 'protest', 'revolt', 'uprising', 'insurgency',
+    'rebellion', 'delegation', 'panel', 'task', 'partnership', 'venture', 'recovery', 'growth', 'rally', 'development', 'approach'
+  ].flatMap((noun) => [noun, noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`])
+)
+
+/** Lowercase first parts that lead things (`student-led protests`); names and acronyms lead too. */
+const agents = new Set([
+  'government', 'state', 'student', 'community', 'industry', 'market', 'export', 'consumer', 'youth', 'women', 'woman',
+  'investor', 'donor', 'citizen', 'volunteer', 'teacher', 'family', 'data', 'design', 'peer', 'user', 'patient',
+  'customer', 'army', 'military', 'police', 'civilian', 'church', 'union', 'worker', 'employee', 'parent', 'member'
+])
+
+/** First parts after which `lead` is the noun or the metal: `female-lead roles`, `zinc-lead mines`, `co-lead authors`. */
+const notLeaders = new Set([
+  'co', 'female', 'male', 'zinc', 'tin', 'copper', 'silver', 'iron', 'gold', 'antimony', 'bismuth', 'cadmium', 'nickel',
+  'arsenic', 'uranium', 'graphite', 'pencil', 'single', 'dual', 'double', 'triple', 'multi', 'twin'
+])
+
+function isLeader(part: string): boolean {
+  const lower = part.toLowerCase()
+  if (notLeaders.has(lower) || /\d/u.test(part)) return false
+  return agents.has(lower) || /^\p{Lu}/u.test(part)
+}
+
+/** The word after `sentence.children[index]`, with only white space between. */
+function nextWord(sentence: Sentence, index: number): Word | undefined {
+  if (sentence.children[index + 1]?.type !== 'WhiteSpaceNode') return undefined
+  const word = sentence.children[index + 2]
+  return word?.type === 'WordNode' ? word : undefined
+}
+
+export default defineRule({
+  meta: {
+    id: 'word-confusion',
+    description: 'A real word written for another where the context makes it certain (`NATO-lead missions` for `NATO-led`).',
+    url: 'https://github.com/copydesk/copydesk/blob/main/docs/rules/word-confusion.md',
+    category: 'spelling',
+    fixable: true,
+    defaultSeverity: 'warn',
+    options: {}
+  },
+  plugin() {
+    return (tree: Root, file: VFile) => {
+      for (const sentence of sentencesIn(tree)) {
+        sentence.children.forEach((child, index) => {
+          if (child.type !== 'WordNode') return
+          const word = toString(child)
+          const compound = /^(.+)-(lead|Lead|LEAD)$/u.exec(word)
+          if (!compound) return
+          const leader = compound[1].split('-').at(-1)!
+          if (!isLeader(leader)) return
+          const next = nextWord(sentence, index)
+          if (!next || !ledThings.has(toString(next).toLowerCase())) return
+          const led = {lead: 'led', Lead: 'Led', LEAD: 'LED'}[compound[2]]!
+          const expected = `${compound[1]}-${led}`
+          const place = child.position!
+          const message = file.message(`Unexpected \`${word}\`, expected \`${expected}\``, {place, ruleId: 'word-confusion', source: 'copydesk'})
+          message.actual = word
+          message.messageId = 'lead-for-led'
+          message.note = `Before \`${toString(next)}\`, \`${compound[1]}-…\` says who led it: the past participle \`led\`, not \`lead\`.`
+          if (isVerbatim(file, place, word)) certainFix(message, expected)
+          else message.expected = [expected]
+        })
+      }
+    }
+  }
+})

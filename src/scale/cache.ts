@@ -39,13 +39,18 @@ export class ResultCache {
   private constructor(
     private readonly file: string,
     private readonly version: string,
-    private readonly entries: Map<string, CacheEntry>
+    /**
+     * Entries read from the file, and entries of this run as the UTF-8 bytes of their JSON: kept
+     * until the cache is saved, the results of a large run would otherwise stay in the JavaScript
+     * heap (next to the messages made from them) as a copy of every message.
+     */
+    private readonly entries: Map<string, CacheEntry | Buffer>
   ) {}
 
   /** Opens the cache in `location` (a folder); a missing, unreadable or older-version cache starts empty. */
   static async open(location: string, version: string): Promise<ResultCache> {
     const file = path.join(location, cacheFileName)
-    let entries = new Map<string, CacheEntry>()
+    let entries = new Map<string, CacheEntry | Buffer>()
     try {
       const stored = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile
       if (stored.version === version && stored.entries && typeof stored.entries === 'object') entries = new Map(Object.entries(stored.entries))
@@ -57,12 +62,14 @@ export class ResultCache {
 
   /** The stored result of `filePath` if its content and config are the ones it was linted with. */
   get(filePath: string, hash: string, config: string): FileResult | undefined {
-    const entry = this.entries.get(filePath)
+    const stored = this.entries.get(filePath)
+    const entry = Buffer.isBuffer(stored) ? (JSON.parse(stored.toString('utf8')) as CacheEntry) : stored
     return entry && entry.hash === hash && entry.config === config ? entry.result : undefined
   }
 
   set(filePath: string, hash: string, config: string, result: FileResult): void {
-    this.entries.set(filePath, {hash, config, result})
+    const entry: CacheEntry = {hash, config, result}
+    this.entries.set(filePath, Buffer.from(JSON.stringify(entry)))
   }
 
   /** Forgets files that are gone: every path not in `keep` (the run's whole file list). */
@@ -75,7 +82,8 @@ export class ResultCache {
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`
     const handle = await fs.open(temporary, 'w')
     try {
-      for (const chunk of this.serialized()) await handle.write(chunk)
+      // writeFile writes the whole chunk from the current position, where write may stop short.
+      for (const chunk of this.serialized()) await handle.writeFile(chunk)
     } finally {
       await handle.close()
     }
@@ -86,13 +94,14 @@ export class ResultCache {
    * `JSON.stringify` of the `CacheFile`, an entry at a time: the cache of a large run, made in
    * one piece, is a string of a hundred megabytes.
    */
-  private *serialized(): Generator<string> {
+  private *serialized(): Generator<string | Buffer> {
     const head: Omit<CacheFile, 'entries'> = {version: this.version}
     yield `${JSON.stringify(head).slice(0, -1)},"entries":{`
     let first = true
     for (const [filePath, entry] of this.entries) {
       // An own property named `__proto__` is written by JSON.stringify like any other key.
-      yield `${first ? '' : ','}${JSON.stringify(filePath)}:${JSON.stringify(entry)}`
+      yield `${first ? '' : ','}${JSON.stringify(filePath)}:`
+      yield Buffer.isBuffer(entry) ? entry : JSON.stringify(entry)
       first = false
     }
     yield '}}'

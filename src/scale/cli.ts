@@ -136,7 +136,7 @@ export async function writeReport(chunks: Iterable<string>, output: string | und
   await fs.mkdir(path.dirname(target), {recursive: true})
   const handle = await fs.open(target, 'w')
   try {
-    for (const chunk of chunks) await handle.write(chunk)
+    for (const chunk of chunks) await handle.writeFile(chunk)
   } finally {
     await handle.close()
   }

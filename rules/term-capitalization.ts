@@ -56,7 +56,7 @@ export default defineRule({
       for (const finding of phraseFindings(units, terms)) {
         if (flagged.has(finding.word)) continue
         flagged.add(finding.word)
-        report(file, article, finding.word, finding.expected, `\`${finding.phrase}\` is written so ${finding.where}`)
+        report(file, article, finding.word, finding.expected, `\`${finding.phrase}\` is written so ${finding.where}`, true)
       }
       for (const words of units) {
         words.forEach((word, index) => {
@@ -65,55 +65,85 @@ export default defineRule({
           if (value.length < 2 || /[\p{N}.-]/u.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) return
           // `darin'`, `th'`, `l'activite`: an elision or a word of another language, not a name.
           if (isMention(word) || /['’]/u.test(value) || /^['’]/u.test(word.prose.text.slice(word.end))) return
-          const note = judge(word, value, words[index - 1], words[index + 1], terms)
-          if (note === undefined) return
+          const verdict = judge(word, value, words[index - 1], words[index + 1], terms)
+          if (verdict === undefined) return
           const evidence = terms.capitalized.get(value)
           const expected = (evidence?.dominant ?? withCapital(value)) + word.text.slice(value.length)
-          report(file, article, word, expected, note)
+          report(file, article, word, expected, verdict.note, verdict.certain)
         })
       }
     }
   }
 })
 
+/** Why a lowercase word should be capitalized, and whether that evidence makes the capital certain. */
+interface Verdict {
+  note: string
+  /**
+   * Whether the capital is the only right form, to be applied by `--fix`: only where the document
+   * itself writes the word capitalized mid-sentence more often than lowercase, or writes the name
+   * it stands in. The dictionary alone is a suggestion: `missy`, `levis`, `glover` are its names
+   * and also words.
+   */
+  certain: boolean
+}
+
 /**
  * Why a lowercase word (not at a sentence start) should be capitalized, or `undefined` when it
  * may stay as it is. The evidence, strongest first:
  *
  * - the document writes it capitalized mid-sentence at least as often as lowercase, and it is no
- *   common word (`kosovo` beside `Kosovo`);
+ *   common word (`kosovo` beside `Kosovo`); capitals inside a run of capitalized words are the
+ *   run's (`Grands Crus`, `Pater Liber`, `a boun` beside `Boun My`), so they count only for a
+ *   word lowercased beside a capitalized one (`Abraham lincoln`, `Miss marsicano`);
  * - the dictionary knows it only capitalized (`december`, `english`), and it is lowercase only
  *   this once: the dictionary alone is weaker evidence (`utopian`, `grey`, `per se` are written
- *   lowercase too), so words of three letters or fewer and phrases of another language are left;
+ *   lowercase too), so words of three letters or fewer, phrases of another language, derived
+ *   adjectives (`utopian`, `gothic`) and words after an article (`the sanhedrin`: names of people
+ *   and places take none) are left, and the capital is only suggested;
  * - it is no word at all and comes right before a common word capitalized as a name's part
  *   (`anadolu Agency`);
  * - it is also a common word (`china`, `bishop`, `nick`), but the document writes it capitalized
  *   mid-sentence far more often, and here it stands in a name (`Stanley bishop`, `East china`)
  *   or is that name's only lowercase use in a document that names it five times or more.
  */
-function judge(word: ProseWord, value: string, previous: ProseWord | undefined, next: ProseWord | undefined, terms: Terms): string | undefined {
+function judge(word: ProseWord, value: string, previous: ProseWord | undefined, next: ProseWord | undefined, terms: Terms): Verdict | undefined {
   const evidence = terms.capitalized.get(value)
   // Only capitals mid-sentence count: title case and sentence starts capitalize anything
   // (`Cyber Defense:` says nothing about `cyber threats`).
   const mid = evidence?.mid ?? 0
+  const alone = evidence?.alone ?? 0
   const lowercase = terms.lowercase.get(value) ?? 0
+  // Like is compared with like: capitals inside names count for a word lowercased in a name
+  // (`Miss marsicano`, `Abraham lincoln`), only lone capitals for a lone word (`recourse to crus`).
+  const named = isNameNeighbour(word, previous) || isNameNeighbour(word, next)
   if (!isKnownWord(value)) {
     if (inForeignPhrase(word, previous, next)) return undefined
     const properOnly = isLowercasedProperNoun(value)
-    if (mid > 0 && value.length >= 3 && (mid > lowercase || (mid === lowercase && (properOnly || lowercase === 1)))) return evidence!.where
-    if (properOnly && lowercase === 1 && value.length >= 4 && (isCalendarName(value) || !(beforeNoun(word, next) || afterModifier(word, previous)))) {
-      return evidence ? evidence.where : `\`${withCapital(value)}\` is a proper noun`
+    const capitals = named ? mid : alone
+    if (capitals > 0 && value.length >= 3 && (capitals > lowercase || (capitals === lowercase && (properOnly || lowercase === 1)))) {
+      return {note: evidence!.where, certain: capitals > lowercase || properOnly || evidence!.all > lowercase}
     }
-    if (value.length >= 3 && beforeOrganization(word, next) && !hasKnownNeighbour(value)) return 'It is part of a name'
+    if (properOnly && lowercase === 1 && value.length >= 4 && !isDerivedAdjective(value) && !followsArticle(previous, word) && (isCalendarName(value) || !(beforeNoun(word, next) || afterModifier(word, previous)))) {
+      return {note: evidence ? evidence.where : `\`${withCapital(value)}\` is a proper noun`, certain: false}
+    }
+    if (value.length >= 3 && beforeOrganization(word, next) && !hasKnownNeighbour(value)) return {note: 'It is part of a name', certain: true}
     return undefined
   }
   // A name that is also a common word: only a person's or place's name (`Nick`, `China`), which
   // takes no article, and only where this use takes none either (`the house`, `a buck` are words).
   if (!hasNameEntry(value) || mid < 2 || evidence!.afterArticle * 2 >= mid || followsArticle(previous, word)) return undefined
-  if (mid >= 3 * lowercase && (isNameNeighbour(word, previous) || isNameNeighbour(word, next))) return evidence!.where
-  if (mid >= 5 && lowercase === 1) return evidence!.where
+  if (mid >= 3 * lowercase && named) return {note: evidence!.where, certain: true}
+  if (mid >= 5 && lowercase === 1) return {note: evidence!.where, certain: true}
   return undefined
 }
+
+/**
+ * Whether a word is an adjective or agent noun derived from a name (`utopian`, `gothic`,
+ * `marxist`, `platonic`): style books write many of them lowercase once they mean an idea rather
+ * than the name, so the dictionary's capital is no evidence against the writer's lowercase.
+ */
+const isDerivedAdjective = (word: string): boolean => /(?:ian|ic|ical|ist|ism|esque)s?$/u.test(word)
 
 const calendar = new Set(['january', 'february', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 
@@ -138,14 +168,14 @@ function beforeNoun(word: ProseWord, next: ProseWord | undefined): boolean {
   return next !== undefined && word.prose.text.slice(word.end, next.start) === ' ' && next.kind === 'lower' && !isFunctionWord(next.text)
 }
 
-function report(file: VFile, article: Article, word: ProseWord, expected: string, note: string): void {
+function report(file: VFile, article: Article, word: ProseWord, expected: string, note: string, certain: boolean): void {
   reportRecase(file, article, {
     prose: word.prose,
     start: word.start,
     end: word.end,
     reason: `Unexpected \`${word.text}\`, expected \`${expected}\``,
     replacement: expected,
-    certain: true,
+    certain,
     note: note + '.'
   })
 }
@@ -192,12 +222,32 @@ function isMention(word: ProseWord): boolean {
 
 interface PhraseFinding {
   word: ProseWord
+  /** The word's place in the name: `0` for its first word. */
+  index: number
+  /** How many words the name has. */
+  length: number
   key: string
   /** Whether the word stands between two capitalized words of the name. */
   inner: boolean
   expected: string
   phrase: string
   where: string
+}
+
+/**
+ * Whether a common word at a name's edge is used in its generic sense, where the name's capitals
+ * are no evidence against it: as the last word, when the document also writes it lowercase
+ * outside the name (`usedAlone`), it is the noun the capitalized words qualify (`a Catholic
+ * church` beside `the Catholic Church` and `the church`), while a name's only lowercase word stays
+ * a slip (`Hart crane` beside `Hart Crane`); as the
+ * first word before `of`, it is a common noun before a name of its own (`the government of India`
+ * beside `the Government of India`, `governor of the State of Rhode Island`). A name's first word
+ * that qualifies the rest (`western Balkans`) stays a slip.
+ */
+function isGenericEdge(finding: PhraseFinding, usedAlone: boolean): boolean {
+  if (finding.index === finding.length - 1) return usedAlone
+  const after = finding.key.split(' ')[finding.index + 1]
+  return finding.index === 0 && (after === 'of' || after === 'for')
 }
 
 /**
@@ -231,7 +281,7 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
           if (word.kind !== 'lower' || caseOf(expected) === 'lower' || word.place === 'start' || word.zone !== 'text' || isFunctionWord(word.text) || nameParticles.has(word.text)) return
           const inner = index > 0 && index < run.length - 1 && run[index + 1].kind !== 'lower'
           if (!phrase.mid && !inner) return
-          findings.push({word, key, inner, expected: expected + word.text.slice(withoutPossessive(word.text).length), phrase: phrase.words.join(' '), where: phrase.where})
+          findings.push({word, index, length: run.length, key, inner, expected: expected + word.text.slice(withoutPossessive(word.text).length), phrase: phrase.words.join(' '), where: phrase.where})
         })
       }
     }
@@ -243,6 +293,7 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
     // name's generic use (`the Korean war`, `a Catholic church`): it needs the name written
     // capitalized more often. Between two capitals (`Trilateral defense Cooperation`) it is a slip.
     const value = withoutPossessive(finding.word.text)
+    if (isKnownWord(value) && !finding.inner && isGenericEdge(finding, (terms.lowercase.get(value) ?? 0) > lowercased)) return false
     const common = isKnownWord(value) && !hasNameEntry(value) && !finding.inner
     return common ? count >= 2 && count > lowercased : count >= lowercased
   })

@@ -13,6 +13,13 @@ export interface CapitalizedTerm {
   dominant: string
   /** How many times it is capitalized mid-sentence in running text. */
   mid: number
+  /**
+   * How many of the mid-sentence capitals stand alone, with no capitalized word right before or
+   * after: `Crus` in `Grands Crus` is the name's, and says nothing about `crus` alone.
+   */
+  alone: number
+  /** How many times it is capitalized anywhere: mid-sentence, at sentence starts, in headings. */
+  all: number
   /** Where the dominant form is first seen, for messages: `as on line 3`. */
   where: string
   /**
@@ -66,7 +73,7 @@ export function articleTerms(article: Article): Terms {
 
 /** Collects the casing evidence of a document from the words of its prose units. */
 export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Terms {
-  const forms = new Map<string, Map<string, {strong: number; weak: number; afterArticle: number; first: ProseWord; firstStrong?: ProseWord}>>()
+  const forms = new Map<string, Map<string, {strong: number; weak: number; afterArticle: number; alone: number; first: ProseWord; firstStrong?: ProseWord}>>()
   const lowercase = new Map<string, number>()
   const phrases = new Map<string, Phrase>()
 
@@ -83,10 +90,11 @@ export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Te
       let byForm = forms.get(key)
       if (!byForm) forms.set(key, (byForm = new Map()))
       let form = byForm.get(value)
-      if (!form) byForm.set(value, (form = {strong: 0, weak: 0, afterArticle: 0, first: word}))
+      if (!form) byForm.set(value, (form = {strong: 0, weak: 0, afterArticle: 0, alone: 0, first: word}))
       if (isStrong(word)) {
         form.strong++
         if (followsArticle(words[index - 1], word)) form.afterArticle++
+        if (!inCapitalizedRun(words, index)) form.alone++
         form.firstStrong ??= word
       } else form.weak++
       collectPhrases(words, index, phrases, lineAt)
@@ -99,9 +107,20 @@ export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Te
     const [dominant, form] = ranked[0]
     const mid = ranked.reduce((sum, [, each]) => sum + each.strong, 0)
     const afterArticle = ranked.reduce((sum, [, each]) => sum + each.afterArticle, 0)
-    capitalized.set(key, {dominant, mid, afterArticle, where: where(form.firstStrong ?? form.first, lineAt)})
+    const alone = ranked.reduce((sum, [, each]) => sum + each.alone, 0)
+    const all = ranked.reduce((sum, [, each]) => sum + each.strong + each.weak, 0)
+    capitalized.set(key, {dominant, mid, alone, all, afterArticle, where: where(form.firstStrong ?? form.first, lineAt)})
   }
   return {capitalized, lowercase, phrases}
+}
+
+/** Whether `words[index]` has a capitalized word right before or after it, one space away: `Grands Crus`. */
+function inCapitalizedRun(words: readonly ProseWord[], index: number): boolean {
+  const word = words[index]
+  const joined = (other: ProseWord | undefined, between: string): boolean =>     other !== undefined && between === ' ' && other.kind !== 'lower' && !(other.place === 'start' && other.zone === 'text')
+  const previous = words[index - 1]
+  const next = words[index + 1]
+  return joined(previous, previous ? word.prose.text.slice(previous.end, word.start) : '') || joined(next, next ? word.prose.text.slice(word.end, next.start) : '')
 }
 
 const articles = new Set(['the', 'a', 'an'])

@@ -66,6 +66,17 @@ describe('term-capitalization: flags', () => {
   })
 })
 
+describe('term-capitalization: certain fixes', () => {
+  it('only where the document writes the word capitalized; the dictionary alone only suggests', async () => {
+    const text = 'They spoke in english. My name is Dandy Brandon, missy.\nThe Kosovo talks met. Leaders of Kosovo agreed.\nThey met in kosovo.\n'
+    expect(await check(ruleId, text)).toEqual([
+      {ruleId, line: 1, column: 15, endLine: 1, endColumn: 22, reason: 'Unexpected `english`, expected `English`', expected: ['English']},
+      {ruleId, line: 1, column: 50, endLine: 1, endColumn: 55, reason: 'Unexpected `missy`, expected `Missy`', expected: ['Missy']},
+      {ruleId, line: 3, column: 13, endLine: 3, endColumn: 19, reason: 'Unexpected `kosovo`, expected `Kosovo`', expected: ['Kosovo'], fixable: true}
+    ])
+  })
+})
+
 describe('term-capitalization: does not flag', () => {
   it.each([
     ['ordinary words capitalized at a sentence start or in a title-case heading', 'The talks ended.\nThe Big Plan for the Region\nThe plan is big and the region agrees.'],
@@ -84,6 +95,35 @@ describe('term-capitalization: does not flag', () => {
     ['elisions', 'He saw Darin there. A darin’ rider came.']
   ])('%s', async (_name, text) => {
     expect(await check(ruleId, text + '\n')).toEqual([])
+  })
+
+  it('a lone word whose only capitals are inside a longer name, while a word lowercased inside a name still counts', async () => {
+    const text = 'He drank the Grands Crus of Burgundy. He had recourse to crus of less renown.\nMiss Litz danced. Later Miss litz spoke.\n'
+    expect(await check(ruleId, text)).toEqual([
+      {ruleId, line: 2, column: 30, endLine: 2, endColumn: 34, reason: 'Unexpected `litz`, expected `Litz`', expected: ['Litz']}
+    ])
+  })
+
+  it('a common noun that ends a name, used generically where the document also writes it lowercase', async () => {
+    const text =
+      'They met at the Catholic Church in Rome and the Catholic Church in Paris. Later a Catholic church in Slough held a mass, and the church was full.\n' +
+      'We read Hart Crane and Hart Crane again, then Hart crane.\n'
+    // `crane` is lowercase only in the name: a slip, and the document's own form makes the fix certain.
+    expect(await check(ruleId, text)).toEqual([
+      {ruleId, line: 2, column: 52, endLine: 2, endColumn: 57, reason: 'Unexpected `crane`, expected `Crane`', expected: ['Crane'], fixable: true}
+    ])
+  })
+
+  it('a common noun before `of` and a name of its own', async () => {
+    const text = 'He met the Government of India on Monday and the Government of India agreed; then the government of India replied.\n'
+    expect(await check(ruleId, text)).toEqual([])
+  })
+
+  it('derived adjectives and words after an article, on dictionary evidence alone', async () => {
+    const text = 'He was never utopian. Her taste was gothic. That view is marxist.\nHe addressed the sanhedrin, then spoke in english.\n'
+    expect(await check(ruleId, text)).toEqual([
+      {ruleId, line: 2, column: 43, endLine: 2, endColumn: 50, reason: 'Unexpected `english`, expected `English`', expected: ['English']}
+    ])
   })
 
   it('the words of its allow option', async () => {

@@ -45,12 +45,17 @@ function findStem(word: string): string {
 
 /** The distinct content words of normalised words, stemmed: what a passage is about. */
 export function contentWords(words: readonly string[]): string[] {
+  return [...contentWordSet(words)]
+}
+
+/** `contentWords` as the set the duplicate rules compare. */
+export function contentWordSet(words: readonly string[]): Set<string> {
   const result = new Set<string>()
   for (const word of words) {
     if (stopWords.has(word) || (word.length < 2 && !/\d/u.test(word))) continue
     result.add(stem(word))
   }
-  return [...result]
+  return result
 }
 
 /** FNV-1a, 32 bits: a fast, stable hash of a string (the same on every machine and run); `seed` picks another function. */
@@ -103,23 +108,32 @@ const DIGITS = 4
 export function minHashSignature(words: Iterable<string>): string {
   const minima = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
   for (const word of words) {
-    const first = hashString(word)
-    const second = mix(first ^ 0x5bd1e995) | 1
-    for (let index = 0; index < SIGNATURE_SIZE; index++) {
-      const value = mix((first + Math.imul(index, second)) >>> 0)
-      if (value < minima[index]) minima[index] = value
-    }
+    const values = wordHashes(word)
+    for (let index = 0; index < SIGNATURE_SIZE; index++) if (values[index] < minima[index]) minima[index] = values[index]
   }
-  // The hex digits are written as character codes and made a string once, not 64 strings joined.
-  const digits = new Uint16Array(SIGNATURE_SIZE * DIGITS)
+  // Two table lookups per value: `toString(16).padStart` made two strings per value, 64 per signature.
+  let hex = ''
   for (let index = 0; index < SIGNATURE_SIZE; index++) {
     const top = minima[index] >>> 16
-    for (let digit = 0; digit < DIGITS; digit++) digits[index * DIGITS + digit] = hexDigit[(top >>> (4 * (DIGITS - 1 - digit))) & 0xf]
+    hex += hexByte[top >>> 8] + hexByte[top & 0xff]
   }
-  return String.fromCharCode(...digits)
+  return hex
 }
 
-const hexDigit = Uint16Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
+/**
+ * The `SIGNATURE_SIZE` hash values of one word. Content words recur in passage after passage and
+ * in each passage's sentences: their values are remembered (256 bytes a word, a few thousand words).
+ */
+const wordHashes = memoizeWord((word: string): Uint32Array => {
+  const values = new Uint32Array(SIGNATURE_SIZE)
+  const first = hashString(word)
+  const second = mix(first ^ 0x5bd1e995) | 1
+  for (let index = 0; index < SIGNATURE_SIZE; index++) values[index] = mix((first + Math.imul(index, second)) >>> 0)
+  return values
+}, 8_192)
+
+/** `00` … `ff`: the two hex digits of each byte (`DIGITS` is 4, two bytes a value). */
+const hexByte = Array.from({length: 256}, (_, byte) => byte.toString(16).padStart(2, '0'))
 
 /** The share of hash functions on which two signatures agree: an estimate of the sets' Jaccard similarity. */
 export function estimatedJaccard(a: string, b: string): number {

@@ -4,7 +4,7 @@
  */
 import {toString} from 'nlcst-to-string'
 import {proseRange, sentencesOf} from '../../src/parse/prose.js'
-import {contentWords, minHashSignature, normalizedWords} from '../../src/similarity.js'
+import {contentWordSet, minHashSignature, normalizedWords} from '../../src/similarity.js'
 import type {Article, Block, HeadingBlock, Point, Position, Prose} from '../../src/types.js'
 
 export type PassageKind = 'paragraph' | 'list item' | 'table row'
@@ -74,7 +74,7 @@ function passage(kind: PassageKind, block: Block, position: Position, text: stri
     position,
     key: words.join(' '),
     wordCount: words.length,
-    content: new Set(contentWords(words)),
+    content: contentWordSet(words),
     quotation: (block.kind === 'paragraph' && block.quoted) || isQuotation(text, words.length)
   }
 }
@@ -151,7 +151,7 @@ export function sentencesOfPassage(passage: Passage): PassageSentence[] {
     // The article parser gives every node file points with offsets.
     const start = sentence.position!.start as Point
     const end = sentence.position!.end as Point
-    return {text, position: {start, end}, content: new Set(contentWords(normalizedWords(text)))}
+    return {text, position: {start, end}, content: contentWordSet(normalizedWords(text))}
   })
 }
 

@@ -21,5 +21,5 @@ function findCase(word: string): WordCase {
 /** `kosovo` → `Kosovo`; only the first letter changes. */
 export const withCapital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1)
 
-/** The word without a possessive ending: `Kosovo’s` → `Kosovo`. */
-export const withoutPossessive = (word: string): string => word.replace(/['’]s$/u, '')
+/** The word without a possessive ending: `Kosovo’s` → `Kosovo` (asked several times per word by each rule: remembered). */
+export const withoutPossessive: (word: string) => string = memoizeWord((word) => word.replace(/['’]s$/u, ''))

@@ -29,14 +29,28 @@ function possessivesOf(tree: Root): Possessives {
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
       const value = toString(child)
-      curly += value.split('’').length - 1
-      straight += value.split("'").length - 1
-      const owner = /^(\p{Lu}[\p{L}\p{M}.-]*)['’]s$/u.exec(value)
+      const curlyHere = occurrences(value, '’')
+      const straightHere = occurrences(value, "'")
+      curly += curlyHere
+      straight += straightHere
+      // Only a word with an apostrophe can be a possessive: most words skip the expression.
+      const owner = curlyHere + straightHere > 0 ? ownerPattern.exec(value) : null
       if (owner) owners.add(owner[1])
     }
   }
   return {owners, apostrophe: straight > curly ? "'" : '’'}
 }
+
+const ownerPattern = /^(\p{Lu}[\p{L}\p{M}.-]*)['’]s$/u
+
+/** How many times `mark` (one character) occurs in `value`. */
+function occurrences(value: string, mark: string): number {
+  let count = 0
+  for (let at = value.indexOf(mark); at !== -1; at = value.indexOf(mark, at + 1)) count++
+  return count
+}
+
+const withoutApostrophe = /^(\p{Lu}[\p{L}\p{M}.-]*)s$/u
 
 const isAcronym = (value: string): boolean => /^\p{Lu}{2,}$/u.test(value)
 
@@ -82,7 +96,8 @@ export default defineRule({
         sentence.children.forEach((child, index) => {
           if (child.type !== 'WordNode') return
           const word = toString(child)
-          const match = /^(\p{Lu}[\p{L}\p{M}.-]*)s$/u.exec(word)
+          // Most words do not end in `s`: they skip the expression.
+          const match = word.endsWith('s') ? withoutApostrophe.exec(word) : null
           if (!match || isKnownWord(word)) return
           const owner = match[1]
           const next = adjacentWord(sentence, index, 1)

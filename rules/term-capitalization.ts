@@ -34,6 +34,10 @@ function isNameNeighbour(word: ProseWord, other: ProseWord | undefined): boolean
   return other.place === 'mid' || !isKnownWord(value.toLowerCase())
 }
 
+// Made once, not once per word.
+const digitOrMark = /[\p{N}.-]/u
+const apostrophe = /['’]/u
+
 export default defineRule({
   meta: {
     id: 'term-capitalization',
@@ -62,9 +66,9 @@ export default defineRule({
         words.forEach((word, index) => {
           if (flagged.has(word) || word.place === 'start' || word.kind !== 'lower') return
           const value = withoutPossessive(word.text)
-          if (value.length < 2 || /[\p{N}.-]/u.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) return
+          if (value.length < 2 || digitOrMark.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) return
           // `darin'`, `th'`, `l'activite`: an elision or a word of another language, not a name.
-          if (isMention(word) || /['’]/u.test(value) || /^['’]/u.test(word.prose.text.slice(word.end))) return
+          if (isMention(word) || apostrophe.test(value) || apostrophe.test(word.prose.text[word.end] ?? '')) return
           const verdict = judge(word, value, words[index - 1], words[index + 1], terms)
           if (verdict === undefined) return
           const evidence = terms.capitalized.get(value)
@@ -216,9 +220,14 @@ function inForeignPhrase(word: ProseWord, previous: ProseWord | undefined, next:
 
 /** Whether a word stands alone in quotes: the word `“kosovo”` is mentioned, not used. */
 function isMention(word: ProseWord): boolean {
+  // The marks right before and after the word: testing the text up to the word against `…$` read
+  // the whole paragraph once per word.
   const text = word.prose.text
-  return /[“‘"'`]$/u.test(text.slice(0, word.start)) && /^[”’"'`]/u.test(text.slice(word.end))
+  return openingMark.test(text[word.start - 1] ?? '') && closingMark.test(text[word.end] ?? '')
 }
+
+const openingMark = /[“‘"'`]/u
+const closingMark = /[”’"'`]/u
 
 interface PhraseFinding {
   word: ProseWord

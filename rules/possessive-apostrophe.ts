@@ -13,7 +13,7 @@ import type {VFile} from 'vfile'
 import {isKnownWord} from '../src/dictionary.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {sentencesIn} from './spelling/names.js'
-import {isVerbatim} from './spelling/verbatim.js'
+import {isVerbatim} from '../src/parse/prose.js'
 
 /** What the document writes: its possessives (`NATO`, from `NATO’s`) and which apostrophe it prefers. */
 interface Possessives {

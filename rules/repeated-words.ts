@@ -15,6 +15,7 @@ import type {Root} from 'nlcst'
 import retextRepeatedWords from 'retext-repeated-words'
 import type {VFile} from 'vfile'
 import {getArticle} from '../src/parse/article.js'
+import {isVerbatim} from '../src/parse/prose.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import type {Article} from '../src/types.js'
 
@@ -114,7 +115,7 @@ export default defineRule({
         if (start !== undefined && end !== undefined && deliberate(text, article, word, start, end)) continue
         // Across dropped markup (`the [the](url)`) the source range holds more than the two words:
         // replacing it with one word would lose the markup, so there is no certain fix.
-        if (start === undefined || end === undefined || text.slice(start, end) !== message.actual) message.expected = undefined
+        if (!place || start === undefined || !isVerbatim(file, place, message.actual ?? '')) message.expected = undefined
         // Keep the first word as written: `The the report` becomes `The report`, not `the report`.
         else certainFix(message, text.slice(start, start + word.length))
         file.messages.push(message)

@@ -18,7 +18,7 @@ import {getArticle} from '../src/parse/article.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {automaticCapitals} from './spelling/names.js'
 import {defaultIgnored, variantPairOf, type VariantPair} from './spelling/variant-pairs.js'
-import {isVerbatim} from './spelling/verbatim.js'
+import {isVerbatim} from '../src/parse/prose.js'
 
 /** One use of a word the rule may count: lowercase or with an automatic capital, outside quotations. */
 interface Occurrence {

@@ -30,7 +30,7 @@ import {commonWords} from './spelling/common-words.js'
 import {suggester, TRANSPOSED, VOWEL_OR_DOUBLE, DROPPED_OR_EXTRA, type Suggest, type Suggestion} from './spelling/suggest.js'
 import {supplementWords} from './spelling/supplement.js'
 import {varietyCandidates} from './spelling/varieties.js'
-import {isVerbatim} from './spelling/verbatim.js'
+import {isVerbatim} from '../src/parse/prose.js'
 import {parseRejected, vocabularyFor, type Vocabulary} from './spelling/vocabulary.js'
 
 const languages = ['en', 'en-US', 'en-GB'] as const

@@ -14,7 +14,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {certainFix, defineRule} from '../src/rule.js'
 import {sentencesIn} from './spelling/names.js'
-import {isVerbatim} from './spelling/verbatim.js'
+import {isVerbatim} from '../src/parse/prose.js'
 
 /** What is led, in news copy; a `X-lead` compound before one of these is a participle, `X-led`. */
 const ledThings = new Set(

@@ -1,7 +1,7 @@
 /** One way for the capitalization rules to report a word written in the wrong case. */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {isContiguousInSource, proseRange} from '../parse/prose.js'
+import {isContiguousInSource, isVerbatim, proseRange} from '../parse/prose.js'
 import {certainFix} from '../rule.js'
 import type {Article, Prose} from '../types.js'
 
@@ -18,26 +18,18 @@ export interface Recase {
 }
 
 /**
- * Whether `prose.text.slice(start, end)` is exactly its source range in the file, character for
- * character: no markup dropped inside (`[link](url)1`), no character reference (`&amp;`). Only then
- * does replacing the range with the recased text change the case and nothing else.
- */
-function isVerbatim(file: VFile, prose: Prose, start: number, end: number): boolean {
-  if (!isContiguousInSource(prose, start, end)) return false
-  return String(file.value).slice(prose.offsets[start], prose.ends[end - 1]) === prose.text.slice(start, end)
-}
-
-/**
  * Reports a recasing on `file`: the message covers exactly the range, and carries the replacement
  * (as a certain fix when it is certain) when the range is its source verbatim.
  */
 export function reportRecase(file: VFile, article: Article, recase: Recase): VFileMessage {
   const {prose, start, end} = recase
-  const message = file.message(recase.reason, {place: proseRange(prose, article.toPoint, start, end)})
+  const place = proseRange(prose, article.toPoint, start, end)
+  const message = file.message(recase.reason, {place})
   message.actual = prose.text.slice(start, end)
   if (recase.note) message.note = recase.note
-  // Across dropped markup there is no replacement for the range at all, not even a suggestion.
-  if (!isVerbatim(file, prose, start, end)) return message
+  // Across dropped markup (`[link](url)1`) or a character reference (`&amp;`) there is no
+  // replacement for the range at all, not even a suggestion.
+  if (!isContiguousInSource(prose, start, end) || !isVerbatim(file, place, message.actual)) return message
   if (recase.certain) certainFix(message, recase.replacement)
   else message.expected = [recase.replacement]
   return message

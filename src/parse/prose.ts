@@ -5,6 +5,8 @@
 import type {Paragraph, Sentence, Node as NlcstNode, Parent as NlcstParent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {toString} from 'nlcst-to-string'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
 import type {Block, Point, Prose} from '../types.js'
 
 /** Maps a file offset to a point; built once per file with vfile-location. */
@@ -166,4 +168,13 @@ export function isContiguousInSource(prose: Prose, from: number, to: number): bo
     if (prose.ends[index] !== prose.offsets[index + 1]) return false
   }
   return true
+}
+
+/**
+ * Whether a message's source range holds exactly `text`: no Markdown markup (`NATO**s**`), escape or
+ * character reference inside it. Only then can a fix replace the range and change nothing else.
+ */
+export function isVerbatim(file: VFile, place: Position, text: string): boolean {
+  const {start, end} = place
+  return start.offset !== undefined && end.offset !== undefined && String(file.value).slice(start.offset, end.offset) === text
 }

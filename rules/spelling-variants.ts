@@ -17,7 +17,7 @@ import {lexicon} from '../src/dictionaries.js'
 import {getArticle} from '../src/parse/article.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {automaticCapitals} from './spelling/names.js'
-import {defaultIgnored, variantPairOf, type VariantPair} from './spelling/variant-pairs.js'
+import {defaultIgnored, variantCandidateFinder, type VariantCandidate, type VariantPair} from './spelling/variant-pairs.js'
 import {isVerbatim} from '../src/parse/prose.js'
 
 /** One use of a word the rule may count: lowercase or with an automatic capital, outside quotations. */
@@ -92,6 +92,7 @@ export default defineRule({
   },
   plugin(settings) {
     const ignored = new Set(settings.ignore.map((word) => word.toLowerCase()))
+    let candidatesOf: ((word: string) => readonly VariantCandidate[]) | undefined
     return async (tree: Root, file: VFile) => {
       const occurrences = occurrencesOf(tree, file)
       const byWord = new Map<string, Occurrence[]>()
@@ -101,14 +102,18 @@ export default defineRule({
         else byWord.set(occurrence.word, [occurrence])
       }
       const [us, gb] = await Promise.all([lexicon('en-US'), lexicon('en-GB')])
+      candidatesOf ??= variantCandidateFinder(us, gb, ignored)
       const pairs = new Map<string, VariantPair>()
       // How many uses of each variety the document makes, over every word that has a variant.
       const tally = {us: 0, gb: 0}
       for (const [word, list] of byWord) {
-        const pair = variantPairOf(word, (other) => byWord.has(other), us, gb, ignored)
+        const candidates = candidatesOf(word)
+        if (candidates.length === 0) continue
+        const pair = candidates.find(({other}) => byWord.has(other))?.pair
         if (pair) pairs.set(`${pair.us}/${pair.gb}`, pair)
-        const lone = pair ?? variantPairOf(word, () => true, us, gb, ignored)
-        if (lone) tally[lone.us === word ? 'us' : 'gb'] += list.length
+        // A word whose variant the document does not use still says which variety it writes.
+        const lone = pair ?? candidates[0].pair
+        tally[lone.us === word ? 'us' : 'gb'] += list.length
       }
       for (const pair of pairs.values()) {
         const usUses = byWord.get(pair.us)!

@@ -6,6 +6,7 @@
  * rewrite apart (`filler`/`filer`, `poet`/`pet`, `timber`/`timbre`) never pair up.
  */
 import type {Lexicon} from '../../src/dictionaries.js'
+import {memoizeWord} from '../../src/memo.js'
 import {varietyCandidates} from './varieties.js'
 
 /** The two spellings of one word, by variety. */
@@ -48,23 +49,39 @@ for (const [us, gb] of acceptedByBoth) {
 // `des`/`does`, `de`/`doe`: short words are one rewrite from too many others.
 const MIN_LENGTH = 4
 
-/** The variant of lowercase `word` that `has` accepts (a word of the document), with which side is which. */
-export function variantPairOf(
-  word: string,
-  has: (candidate: string) => boolean,
+/** A spelling that would pair with a word, and the pair they would make. */
+export interface VariantCandidate {
+  other: string
+  pair: VariantPair
+}
+
+/**
+ * The spellings that would make a variant pair with lowercase `word`, in order of preference: the
+ * pair a document makes is that of the first one it also uses.
+ */
+export function variantCandidatesOf(word: string, us: Lexicon, gb: Lexicon, ignored: ReadonlySet<string>): VariantCandidate[] {
+  if (word.length < MIN_LENGTH || ignored.has(word)) return []
+  const known = knownPairs.get(word)
+  if (known) return [{other: known.us === word ? known.gb : known.us, pair: known}]
+  const result: VariantCandidate[] = []
+  for (const other of varietyCandidates(word)) {
+    if (other.length < MIN_LENGTH || ignored.has(other)) continue
+    const pair = sides(word, other, us, gb)
+    if (pair) result.push({other, pair})
+  }
+  return result
+}
+
+/**
+ * `variantCandidatesOf` remembered per word, for one pair of lexicons and one ignore list: a
+ * document asks about each of its distinct words, and most words of a collection recur.
+ */
+export function variantCandidateFinder(
   us: Lexicon,
   gb: Lexicon,
   ignored: ReadonlySet<string>
-): VariantPair | undefined {
-  if (word.length < MIN_LENGTH || ignored.has(word)) return undefined
-  const known = knownPairs.get(word)
-  if (known) return has(known.us === word ? known.gb : known.us) ? known : undefined
-  for (const other of varietyCandidates(word)) {
-    if (other.length < MIN_LENGTH || ignored.has(other) || !has(other)) continue
-    const pair = sides(word, other, us, gb)
-    if (pair) return pair
-  }
-  return undefined
+): (word: string) => readonly VariantCandidate[] {
+  return memoizeWord((word) => variantCandidatesOf(word, us, gb, ignored))
 }
 
 /** Which of `a` and `b` is US and which British, when the dictionaries tell them apart. */

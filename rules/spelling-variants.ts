@@ -101,7 +101,7 @@ export default defineRule({
         if (list) list.push(occurrence)
         else byWord.set(occurrence.word, [occurrence])
       }
-      const [us, gb] = await Promise.all([lexicon('en-US'), lexicon('en-GB')])
+      const [us, gb] = [lexicon('en-US'), lexicon('en-GB')]
       candidatesOf ??= variantCandidateFinder(us, gb, ignored)
       const pairs = new Map<string, VariantPair>()
       // How many uses of each variety the document makes, over every word that has a variant.

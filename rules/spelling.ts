@@ -73,8 +73,8 @@ function checkerFor(language: Language, words: readonly string[]): Promise<Check
     checker = (async () => {
       const varieties: Variety[] = language === 'en' ? ['en-US', 'en-GB'] : [language]
       const personal = [...supplementWords, ...words]
-      const [primary, ...others] = await Promise.all(varieties.map((variety) => lexicon(variety, personal)))
-      const foreign = language === 'en' ? undefined : await lexicon(language === 'en-US' ? 'en-GB' : 'en-US')
+      const [primary, ...others] = varieties.map((variety) => lexicon(variety, personal))
+      const foreign = language === 'en' ? undefined : lexicon(language === 'en-US' ? 'en-GB' : 'en-US')
       const inAny = (word: string) => primary.knows(word) || others.some((other) => other.knows(word))
       const listed = cached((word) => inAny(word) || partsKnown(word, inAny))
       const formed = cached((word) => isFormed(word, inAny))

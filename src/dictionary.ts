@@ -3,26 +3,18 @@
  * whether a word is known, and whether it is a proper noun only (`Kosovo`, `December`, `English`)
  * or also a common word (`Bill`/`bill`, `March`/`march`, `China`/`china`).
  */
-import dictionary from 'dictionary-en'
-import nspell, {type NSpell} from 'nspell'
 import {withCapital} from './capitalization/case.js'
-
-let speller: NSpell | undefined
+import {lexicon} from './dictionaries.js'
+import {wordTable} from './word-table.js'
 
 /**
- * The process's one speller built from dictionary-en alone (about 0.2 s and 16 MB, built on first
- * use). hunspell's case rules are what we want here: a lowercase entry also accepts its capitalized
+ * Whether the dictionary knows `word` exactly as written (with affixes: `Americans`, `Balkans`).
+ * hunspell's case rules are what we want here: a lowercase entry also accepts its capitalized
  * form (`The`), a capitalized entry does not accept its lowercase form (`kosovo`).
  */
-export function englishSpeller(): NSpell {
-  speller ??= nspell(dictionary)
-  return speller
-}
-
-/** Whether the dictionary knows `word` exactly as written (with affixes: `Americans`, `Balkans`). */
 export function isKnownWord(word: string): boolean {
   let result = known.get(word)
-  if (result === undefined) known.set(word, (result = englishSpeller().correct(word.replaceAll('’', "'"))))
+  if (result === undefined) known.set(word, (result = lexicon('en-US').knows(word)))
   return result
 }
 
@@ -37,20 +29,13 @@ export function isLowercasedProperNoun(word: string): boolean {
   return !isKnownWord(word) && isKnownWord(withCapital(word))
 }
 
-let nameEntries: Set<string> | undefined
-
 /**
  * Whether the dictionary has a capitalized entry for this word, lowercased: `china` (China), `nick`
- * (Nick), `warren` (Warren), but not `river` or `president`. Read from the `.dic` file's stems once.
+ * (Nick), `warren` (Warren), but not `river` or `president`. The word table lists the `.dic`
+ * file's capitalized stems.
  */
 export function hasNameEntry(word: string): boolean {
-  if (!nameEntries) {
-    nameEntries = new Set()
-    for (const line of String(dictionary.dic).split('\n')) {
-      if (/^\p{Lu}/u.test(line)) nameEntries.add(line.split('/')[0].toLowerCase())
-    }
-  }
-  return nameEntries.has(word.toLowerCase())
+  return wordTable().names.has(word.toLowerCase())
 }
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz'

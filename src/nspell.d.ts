@@ -6,5 +6,6 @@ declare module 'nspell' {
     /** Adds words in the personal dictionary format (one a line, `*word` to forbid, `word/model`). */
     personal(words: string): NSpell
   }
-  export default function nspell(dictionary: {aff: Uint8Array | string; dic: Uint8Array | string}): NSpell
+  /** Without `dic`, a speller of the affix file alone, with no words. */
+  export default function nspell(dictionary: {aff: Uint8Array | string; dic?: Uint8Array | string}): NSpell
 }

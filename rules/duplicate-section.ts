@@ -4,7 +4,7 @@
  * repeated later. Each finding is on the later copy and names the line of the earlier one.
  */
 import {getArticle} from '../src/parse/article.js'
-import {defineRule} from '../src/rule.js'
+import {defineRule, removesWholePlace} from '../src/rule.js'
 import {jaccard, minHashSignature, SignatureIndex} from '../src/similarity.js'
 import type {Article} from '../src/types.js'
 import {duplicateRuleMeta, passagesOf, sectionsOf, sentencesOfPassage, signatureOf, type Passage, type PassageSentence} from './shared/passages.js'
@@ -52,6 +52,11 @@ const options = {
     description: `Share of content words from which a sentence (of ${SENTENCE_MIN_CONTENT_WORDS}+ content words) restates a sentence of an earlier block.`
   },
   restatements: {type: 'boolean', default: true, description: 'Flag sentences that restate a sentence of an earlier block.'},
+  reportInsideCopies: {
+    type: 'boolean',
+    default: false,
+    description: 'Also report other rules’ findings inside a repeated paragraph, list item or section (by default the copy, to be deleted, is reported once).'
+  },
   minWords: {
     type: 'number',
     default: 6,
@@ -183,6 +188,7 @@ export default defineRule({
       for (const {later, earlier, covered: repeated, compared} of sectionMatches) {
         const message = file.message(`Unexpected duplicate of the section at line ${earlier.heading.position.start.line}`, {place: later.position})
         message.note = `Its heading and ${repeated.length} of its ${compared} blocks repeat the section “${earlier.heading.content.text}”.`
+        if (!settings.reportInsideCopies) removesWholePlace(message)
       }
       for (const match of matches) {
         if (covered.has(match)) continue
@@ -198,6 +204,8 @@ export default defineRule({
           match.how === 'exact'
             ? 'The two are identical once case, spacing, punctuation and quote style are set aside.'
             : `The two share ${percent(match.similarity)} of their content words (threshold ${percent(settings.threshold)}).`
+        // A repeated table row stays in its table's structure: the table's own findings still apply.
+        if (!settings.reportInsideCopies && later.kind !== 'table row') removesWholePlace(message)
       }
     }
   }

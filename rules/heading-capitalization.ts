@@ -8,6 +8,7 @@ import type {VFile} from 'vfile'
 import {caseOf, withCapital, withoutPossessive} from '../src/capitalization/case.js'
 import {mayStartLowercase} from '../src/capitalization/lowercase-start.js'
 import {reportRecase} from '../src/capitalization/report.js'
+import {isNameHead} from '../src/capitalization/name-heads.js'
 import {articleTerms, type Terms} from '../src/capitalization/terms.js'
 import {groupStyle, styledUnit, type CaseStyle, type StyledUnit} from '../src/capitalization/title-case.js'
 import {proseWords, type ProseWord} from '../src/capitalization/words.js'
@@ -28,14 +29,17 @@ interface Group {
 
 /**
  * Whether a capitalized word is a name, which keeps its capital in sentence case: the document
- * capitalizes it mid-sentence, or the dictionary knows it capitalized only or as a name.
+ * capitalizes it mid-sentence, the dictionary knows it capitalized only or as a name, or it ends a
+ * name after a capitalized word (`East River`).
  */
-function nameTest(terms: Terms): (word: ProseWord) => boolean {
-  return (word) => {
+function nameTest(terms: Terms): (word: ProseWord, previous: ProseWord) => boolean {
+  return (word, previous) => {
     const value = withoutPossessive(word.text)
     if (caseOf(value) !== 'capitalized') return false
     const lower = value.toLowerCase()
     if ((terms.capitalized.get(lower)?.mid ?? 0) > 0) return true
+    // `East River, downtown`, `Kansas City plans`: a capitalized word that ends names, right after a capital.
+    if (isNameHead(value) && caseOf(previous.text) === 'capitalized' && word.prose.text.slice(previous.end, word.start) === ' ') return true
     if (value.includes('-')) return value.split('-').some((part) => !isKnownWord(part.toLowerCase()))
     return !isKnownWord(lower) || hasNameEntry(lower)
   }

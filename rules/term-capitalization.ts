@@ -5,9 +5,11 @@
  */
 import type {VFile} from 'vfile'
 import {caseOf, withCapital, withoutPossessive} from '../src/capitalization/case.js'
+import {taxonomicRanks} from '../src/capitalization/abbreviations.js'
 import {reportRecase} from '../src/capitalization/report.js'
 import {isFunctionWord, nameParticles} from '../src/capitalization/function-words.js'
-import {articleTerms, followsArticle, type Terms} from '../src/capitalization/terms.js'
+import {isNameHead} from '../src/capitalization/name-heads.js'
+import {articleTerms, followsDeterminer, type Terms} from '../src/capitalization/terms.js'
 import {proseWords, type ProseWord} from '../src/capitalization/words.js'
 import {hasKnownNeighbour, hasNameEntry, isKnownWord, isLowercasedProperNoun} from '../src/dictionary.js'
 import {getArticle} from '../src/parse/article.js'
@@ -69,6 +71,7 @@ export default defineRule({
           if (value.length < 2 || digitOrMark.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) return
           // `darin'`, `th'`, `l'activite`: an elision or a word of another language, not a name.
           if (isMention(word) || apostrophe.test(value) || apostrophe.test(word.prose.text[word.end] ?? '')) return
+          if (isEpithet(word, words[index - 1])) return
           const verdict = judge(word, value, words[index - 1], words[index + 1], terms)
           if (verdict === undefined) return
           const evidence = terms.capitalized.get(value)
@@ -128,7 +131,7 @@ function judge(word: ProseWord, value: string, previous: ProseWord | undefined, 
     if (capitals > 0 && value.length >= 3 && (capitals > lowercase || (capitals === lowercase && (properOnly || lowercase === 1)))) {
       return {note: evidence!.where, certain: capitals > lowercase || properOnly || evidence!.all > lowercase}
     }
-    if (properOnly && lowercase === 1 && value.length >= 4 && !isDerivedAdjective(value) && !followsArticle(previous, word) && (isCalendarName(value) || !(beforeNoun(word, next) || afterModifier(word, previous)))) {
+    if (properOnly && lowercase === 1 && value.length >= 4 && !isDerivedAdjective(value) && !followsDeterminer(previous, word) && (isCalendarName(value) || !(beforeNoun(word, next) || afterModifier(word, previous)))) {
       return {note: evidence ? evidence.where : `\`${withCapital(value)}\` is a proper noun`, certain: false}
     }
     if (value.length >= 3 && beforeOrganization(word, next) && !hasKnownNeighbour(value)) return {note: 'It is part of a name', certain: true}
@@ -136,7 +139,10 @@ function judge(word: ProseWord, value: string, previous: ProseWord | undefined, 
   }
   // A name that is also a common word: only a person's or place's name (`Nick`, `China`), which
   // takes no article, and only where this use takes none either (`the house`, `a buck` are words).
-  if (!hasNameEntry(value) || mid < 2 || evidence!.afterArticle * 2 >= mid || followsArticle(previous, word)) return undefined
+  // A word the document capitalizes only inside longer names (`United States`, `Wagner-Peyser Act`,
+  // `Merchant Marine`) is a common word on its own: a lowercased name of several words is
+  // `phraseFindings`' to judge.
+  if (!hasNameEntry(value) || mid < 2 || alone === 0 || evidence!.afterDeterminer * 2 >= mid || followsDeterminer(previous, word)) return undefined
   if (mid >= 3 * lowercase && named) return {note: evidence!.where, certain: true}
   if (mid >= 5 && lowercase === 1) return {note: evidence!.where, certain: true}
   return undefined
@@ -184,18 +190,6 @@ function report(file: VFile, article: Article, word: ProseWord, expected: string
   })
 }
 
-// Words that end the names of organizations, places and events: `Anadolu Agency`, `Kansas City`.
-const nameHeads = new Set(
-  (
-    'agency council committee commission corporation company institute university college school academy party ministry ' +
-    'department office bank fund foundation association society union league organization group network news times post press ' +
-    'airlines airways city county river lake lakes mountain mountains island islands street avenue square park bridge hall center ' +
-    'centre hospital church cathedral museum force forces army navy summit declaration treaty agreement accord initiative ' +
-    'alliance federation republic kingdom empire region province valley sea ocean bay gulf coast desert peninsula strait canal ' +
-    'station airport port stadium tower palace court tribunal cup games prize award festival conference forum'
-  ).split(' ')
-)
-
 /**
  * Whether `next`, right after `word`, is a capitalized word that ends a name (`Agency`, `City`,
  * `Council`): then an unknown lowercase `word` before it is the name's first part (`anadolu
@@ -204,7 +198,7 @@ const nameHeads = new Set(
 function beforeOrganization(word: ProseWord, next: ProseWord | undefined): boolean {
   if (!next || next.place !== 'mid' || word.prose.text.slice(word.end, next.start) !== ' ') return false
   const value = withoutPossessive(next.text)
-  return caseOf(value) === 'capitalized' && nameHeads.has(value.toLowerCase())
+  return caseOf(value) === 'capitalized' && isNameHead(value)
 }
 
 /**
@@ -216,6 +210,13 @@ function inForeignPhrase(word: ProseWord, previous: ProseWord | undefined, next:
   const foreign = (other: ProseWord | undefined, between: string): boolean =>
     other !== undefined && between === ' ' && other.kind === 'lower' && !isKnownWord(other.text)
   return foreign(previous, previous ? text.slice(previous.end, word.start) : '') || foreign(next, next ? text.slice(word.end, next.start) : '')
+}
+
+const ranks = new Set(taxonomicRanks)
+
+/** Whether a word is the epithet of a biological name, lowercase by rule: `B. subtilis, var. niger`. */
+function isEpithet(word: ProseWord, previous: ProseWord | undefined): boolean {
+  return previous !== undefined && ranks.has(previous.text) && word.prose.text.slice(previous.end, word.start) === '. '
 }
 
 /** Whether a word stands alone in quotes: the word `“kosovo”` is mentioned, not used. */

@@ -3,7 +3,7 @@
  */
 export {lint, lintFile, lintFiles, type LintOptions, type LintFilesOptions} from './lint.js'
 export {createProcessor, type CopydeskProcessor} from './processor.js'
-export {defineRule, certainFix, recordForCollection, validateOptions, OptionsError, type Rule, type CollectionEntry, type CollectionFinding, type CompareCollection, type AnyRule, type RuleMeta, type Severity, type OptionSpec, type OptionsSchema, type OptionsOf} from './rule.js'
+export {defineRule, certainFix, removesWholePlace, recordForCollection, validateOptions, OptionsError, type Rule, type CollectionEntry, type CollectionFinding, type CompareCollection, type AnyRule, type RuleMeta, type Severity, type OptionSpec, type OptionsSchema, type OptionsOf} from './rule.js'
 export {ConfigError, resolveConfig, readConfigFile, type ConfigFile, type ResolvedConfig, type RuleSetting} from './config.js'
 export {loadConfig, loadConfigFile, configForFile, type FullConfig, type LoadedConfig, type Override} from './load-config.js'
 export {definePlugin, type CopydeskPlugin, type Preset} from './plugins.js'

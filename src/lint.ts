@@ -3,6 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {ConfigError, ResolvedConfig, RuleSetting} from './config.js'
 import {configForFile, loadConfig, type FullConfig} from './load-config.js'
+import {absorbFindingsInRemovedText} from './absorb.js'
 import {applyInlineControl} from './inline-control.js'
 import {processorFor} from './processor.js'
 import {lintCollection} from './scale/run.js'
@@ -34,6 +35,7 @@ export async function lintFile(file: VFile, config: ResolvedConfig): Promise<VFi
     const tree = processor.parse(file)
     await processor.run(tree, file)
     applyInlineControl(file)
+    absorbFindingsInRemovedText(file)
   } catch (error) {
     const message = file.message(`copydesk failed on this file: ${(error as Error).message}`, {ruleId: INTERNAL_ERROR, source: 'copydesk'})
     message.fatal = true

@@ -22,6 +22,11 @@ declare module 'vfile-message' {
      * (`missing-leading-pipe`); a rule that reports several kinds documents its ids.
      */
     messageId?: string
+    /**
+     * Set by `removesWholePlace`: the finding's remedy deletes all the text at its `place` (a
+     * pasted copy of a paragraph), so other rules' findings inside that place are not reported.
+     */
+    removesWholePlace?: boolean
   }
 }
 
@@ -160,6 +165,16 @@ export function defineRule<S extends OptionsSchema>(rule: Rule<S>): Rule<S> {
 export function certainFix(message: VFileMessage, replacement: string): void {
   message.expected = [replacement]
   message.fixable = true
+}
+
+/**
+ * Marks `message` as one whose remedy is deleting all the text at its `place` (a range): a copy of
+ * a paragraph that should not be there. The engine then drops other rules' findings inside that
+ * range, because a copy that is deleted needs no other repair, and one defect should get one
+ * report; the message's note says how many it absorbed (see `src/absorb.ts`).
+ */
+export function removesWholePlace(message: VFileMessage): void {
+  message.removesWholePlace = true
 }
 
 /** Thrown for options that do not fit a rule's schema; `key` names the offending option. */

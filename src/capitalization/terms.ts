@@ -23,10 +23,10 @@ export interface CapitalizedTerm {
   /** Where the dominant form is first seen, for messages: `as on line 3`. */
   where: string
   /**
-   * How many of the mid-sentence capitals follow an article: `the Constitution`, `the South` are
+   * How many of the mid-sentence capitals follow a determiner: `the Constitution`, `the South`, `our Nation` are
    * institutions and regions, also written lowercase as common nouns; people's names take none.
    */
-  afterArticle: number
+  afterDeterminer: number
 }
 
 export interface Phrase {
@@ -73,7 +73,7 @@ export function articleTerms(article: Article): Terms {
 
 /** Collects the casing evidence of a document from the words of its prose units. */
 export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Terms {
-  const forms = new Map<string, Map<string, {strong: number; weak: number; afterArticle: number; alone: number; first: ProseWord; firstStrong?: ProseWord}>>()
+  const forms = new Map<string, Map<string, {strong: number; weak: number; afterDeterminer: number; alone: number; first: ProseWord; firstStrong?: ProseWord}>>()
   const lowercase = new Map<string, number>()
   const phrases = new Map<string, Phrase>()
 
@@ -90,10 +90,10 @@ export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Te
       let byForm = forms.get(key)
       if (!byForm) forms.set(key, (byForm = new Map()))
       let form = byForm.get(value)
-      if (!form) byForm.set(value, (form = {strong: 0, weak: 0, afterArticle: 0, alone: 0, first: word}))
+      if (!form) byForm.set(value, (form = {strong: 0, weak: 0, afterDeterminer: 0, alone: 0, first: word}))
       if (isStrong(word)) {
         form.strong++
-        if (followsArticle(words[index - 1], word)) form.afterArticle++
+        if (followsDeterminer(words[index - 1], word)) form.afterDeterminer++
         if (!inCapitalizedRun(words, index)) form.alone++
         form.firstStrong ??= word
       } else form.weak++
@@ -106,10 +106,10 @@ export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Te
     const ranked = [...byForm].sort((a, b) => b[1].strong - a[1].strong || b[1].weak - a[1].weak)
     const [dominant, form] = ranked[0]
     const mid = ranked.reduce((sum, [, each]) => sum + each.strong, 0)
-    const afterArticle = ranked.reduce((sum, [, each]) => sum + each.afterArticle, 0)
+    const afterDeterminer = ranked.reduce((sum, [, each]) => sum + each.afterDeterminer, 0)
     const alone = ranked.reduce((sum, [, each]) => sum + each.alone, 0)
     const all = ranked.reduce((sum, [, each]) => sum + each.strong + each.weak, 0)
-    capitalized.set(key, {dominant, mid, alone, all, afterArticle, where: where(form.firstStrong ?? form.first, lineAt)})
+    capitalized.set(key, {dominant, mid, alone, all, afterDeterminer, where: where(form.firstStrong ?? form.first, lineAt)})
   }
   return {capitalized, lowercase, phrases}
 }
@@ -123,11 +123,13 @@ function inCapitalizedRun(words: readonly ProseWord[], index: number): boolean {
   return joined(previous, previous ? word.prose.text.slice(previous.end, word.start) : '') || joined(next, next ? word.prose.text.slice(word.end, next.start) : '')
 }
 
-const articles = new Set(['the', 'a', 'an'])
+// Articles, demonstratives and possessives: people's and places' names take none (`our Nation`,
+// `that Act` are common nouns capitalized for dignity).
+const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'your', 'their', 'its', 'my'])
 
-/** Whether `previous` is an article right before `word`: `the House`. */
-export function followsArticle(previous: ProseWord | undefined, word: ProseWord): boolean {
-  return previous !== undefined && articles.has(previous.text.toLowerCase()) && previous.prose.text.slice(previous.end, word.start) === ' '
+/** Whether `previous` is a determiner right before `word`: `the House`, `our Nation`. */
+export function followsDeterminer(previous: ProseWord | undefined, word: ProseWord): boolean {
+  return previous !== undefined && determiners.has(previous.text.toLowerCase()) && previous.prose.text.slice(previous.end, word.start) === ' '
 }
 
 /** Registers the capitalized runs that start at `words[first]`. */

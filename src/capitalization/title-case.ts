@@ -38,15 +38,15 @@ export interface StyledUnit {
 /**
  * The words of a unit that show its style: after the first word, not after a colon or a quote
  * mark (a subtitle may start with a capital in either style), not small words, name particles,
- * acronyms, words with inner capitals or digits, and not names (`isName`).
+ * acronyms, words with inner capitals or digits, and not names (`isName`, given the word before).
  */
-export function styledUnit(words: ProseWord[], isName: (word: ProseWord) => boolean): StyledUnit {
+export function styledUnit(words: ProseWord[], isName: (word: ProseWord, previous: ProseWord) => boolean): StyledUnit {
   const judged = words.filter((word, index) => {
     if (index === 0 || word.place !== 'mid') return false
     if (isSmallWord(word.text) || nameParticles.has(word.text.toLowerCase()) || /\p{N}/u.test(word.text)) return false
     const kind = word.kind
     if (kind !== 'lower' && kind !== 'capitalized') return false
-    return !isName(word)
+    return !isName(word, words[index - 1])
   })
   return {
     words,

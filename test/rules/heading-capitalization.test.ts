@@ -92,6 +92,7 @@ describe('heading-capitalization: does not flag', () => {
   it.each([
     ['small words in title case, in either case', ['The Way of the World', 'Stand Up for Yourself', 'Life Within the Walls', 'A Day In The Life']],
     ['names in sentence case', ['Relations with Kosovo and the Western Balkans', 'Background of the proposal', 'Support from the European Union']],
+    ['a capitalized word that ends a name, after a capital, in sentence case', ['East River, downtown: a letter from Harlem', 'Background of the proposal', 'Plans for the city']],
     ['acronyms, numbers and brands', ['NATO and the EU in 2023', 'Why iPhone sales grew', 'The Plan for 5G']],
     ['names lowercase in a title-case heading (term-capitalization’s finding)', ['Albania and croatia Sign a Deal', 'Key Objectives of the Agreement', 'Implications for Regional Stability']],
     ['a subtitle after a colon', ['Collaborative Initiatives: a Path Forward', 'Key Objectives of the Agreement']],

@@ -91,7 +91,9 @@ describe('sentence-capitalization: does not flag', () => {
     ['emphatic doubled marks', 'Who is a linguist?? the one who asks. Really?! and then?'],
     ['code and URLs', 'Run `npm test. then` again. See https://example.com/a. then more.'],
     ['a lone variable letter', 'Let it be. x is the unknown.'],
-    ['a short capitalized abbreviation no dictionary knows', 'The samples (on Ath. and Yok.) were positive.']
+    ['a short capitalized abbreviation no dictionary knows', 'The samples (on Ath. and Yok.) were positive.'],
+    ['a short lowercase unit after a number, even one the dictionary knows', 'The band runs from 540 kc. to 1600 kc. and is busy.'],
+    ['the rank before a biological epithet', 'Spores of B. subtilis, var. niger, and of Quercus spp. were used.']
   ])('%s', async (_name, text) => {
     expect(await check(ruleId, text + '\n')).toEqual([])
   })

@@ -92,7 +92,10 @@ describe('term-capitalization: does not flag', () => {
     ['an unknown word after a name (a verb the dictionary lacks)', 'Killpath nasaled a reply.'],
     ['function words capitalized inside a title', 'He quoted Wings Of Poesy. He spoke of it.'],
     ['institutions and regions with an article, also common nouns', 'The House met. The House voted. The House agreed. The House rose. The House left.\nHe was the favorite guest of the house.'],
-    ['elisions', 'He saw Darin there. A darin’ rider came.']
+    ['elisions', 'He saw Darin there. A darin’ rider came.'],
+    ['a common word capitalized only inside longer names', 'The United States met. Then the United States led and the United States won.\nThey lived in the Northern states and in the West.'],
+    ['a common noun capitalized for dignity after a possessive or demonstrative', 'We serve our Nation. We defend our Nation and honor our Nation, for our Nation calls and our Nation waits.\nFrom their ideas was born a new nation.'],
+    ['the epithet of a biological name', 'Spores of B. subtilis, var. niger, were aerosolized over Niger.']
   ])('%s', async (_name, text) => {
     expect(await check(ruleId, text + '\n')).toEqual([])
   })

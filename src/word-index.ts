@@ -2,14 +2,16 @@
  * A list of words, one a line in one string, with a hash index over it: the word table's sections
  * as they are read. Indexing 120,000 words takes a few milliseconds and about 1.5 MB, where
  * splitting them into a `Set` takes about 40 ms and 10 MB; a lookup costs about as much as a
- * `Set`'s. The index is made on the first lookup, so a section nothing asks about costs nothing.
+ * `Set`'s. The index is made on the first lookup, so a section nothing asks about costs nothing,
+ * unless it is given, made beforehand (the build writes the word table's indexes).
  *
  * A line may hold a value after a tab (`word\tvalue`): the word is the part before it.
  */
 export class WordIndex {
-  private index: Index | undefined
-
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private index?: Index
+  ) {}
 
   has(word: string): boolean {
     return this.lineOf(word) !== -1
@@ -26,7 +28,8 @@ export class WordIndex {
   }
 
   private lineOf(word: string): number {
-    const {starts, slots, mask} = (this.index ??= indexOf(this.text))
+    const {starts, slots} = (this.index ??= indexWords(this.text))
+    const mask = slots.length - 1
     for (let slot = hashOf(word, 0, word.length) & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot]
       if (entry === 0) return -1
@@ -35,15 +38,16 @@ export class WordIndex {
   }
 }
 
-interface Index {
+/** The index of a list of words. */
+export interface Index {
   /** Where each line starts; one more entry, one past the end of the last line. */
   starts: Uint32Array
-  /** Open addressing: line number plus one at the slot of the word's hash (or the next free one), 0 for none. */
+  /** Open addressing, a power of two long: line number plus one at the slot of the word's hash (or the next free one), 0 for none. */
   slots: Uint32Array
-  mask: number
 }
 
-function indexOf(text: string): Index {
+/** Indexes the lines of `text`. */
+export function indexWords(text: string): Index {
   let lines = text.length > 0 ? 1 : 0
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++
   const starts = new Uint32Array(lines + 1)
@@ -62,7 +66,7 @@ function indexOf(text: string): Index {
     start = end + 1
   }
   starts[lines] = text.length + 1
-  return {starts, slots, mask}
+  return {starts, slots}
 }
 
 function matches(text: string, starts: Uint32Array, line: number, word: string): boolean {

@@ -11,7 +11,7 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {WordIndex} from './word-index.js'
+import {indexWords, WordIndex, type Index} from './word-index.js'
 
 /** A variety of English that copydesk has a dictionary for. */
 export type Variety = 'en-US' | 'en-GB'
@@ -66,8 +66,11 @@ type Span = [number, number]
 
 const FORMAT = 'copydesk-word-table-1'
 
-/** Reads a table's text (what `buildWordTable` writes), or undefined when its header is not one. */
-export function parseWordTable(text: string): {table: WordTable; versions: Record<string, string>} | undefined {
+/**
+ * Reads a table's text (what `buildWordTable` writes), with its indexes (`buildWordIndexes`) when
+ * given, or undefined when its header is not one.
+ */
+export function parseWordTable(text: string, indexes?: Uint8Array): {table: WordTable; versions: Record<string, string>} | undefined {
   const headerEnd = text.indexOf('\n')
   let header: Header
   try {
@@ -79,13 +82,15 @@ export function parseWordTable(text: string): {table: WordTable; versions: Recor
   const body = text.slice(headerEnd + 1)
   const section = ([start, end]: Span) => body.slice(start, end)
   const lines = (span: Span) => (span[0] === span[1] ? [] : section(span).split('\n'))
-  const table = {shared: new WordIndex(section(header.shared)), names: new WordIndex(section(header.names)), varieties: {}} as WordTable
+  const read = indexes && readIndexes(indexes, text.length, indexedSections(header).map(([name]) => name))
+  const indexed = (span: Span, name: string) => new WordIndex(section(span), read?.get(name))
+  const table = {shared: indexed(header.shared, 'shared'), names: indexed(header.names, 'names'), varieties: {}} as WordTable
   for (const variety of varieties) {
     const entry = header.varieties[variety]
     table.varieties[variety] = {
-      words: new WordIndex(section(entry.words)),
+      words: indexed(entry.words, `${variety} words`),
       onlyInCompound: new Set(lines(entry.onlyInCompound)),
-      codes: new WordIndex(section(entry.codes)),
+      codes: indexed(entry.codes, `${variety} codes`),
       compoundRules: entry.compoundRules.map((source) => new RegExp(source, 'i')),
       conversion: entry.conversion.map(([source, replacement]) => [new RegExp(source, 'g'), replacement] as const),
       flags: entry.flags,
@@ -95,27 +100,95 @@ export function parseWordTable(text: string): {table: WordTable; versions: Recor
   return {table, versions: header.versions}
 }
 
-/** Where the build writes the table: `dist/english-words.txt`. */
+/** The indexed sections, in the order their indexes are written. */
+function indexedSections(header: Header): Array<[string, Span]> {
+  return [
+    ['shared', header.shared],
+    ['names', header.names],
+    ...varieties.flatMap((variety): Array<[string, Span]> => [
+      [`${variety} words`, header.varieties[variety].words],
+      [`${variety} codes`, header.varieties[variety].codes]
+    ])
+  ]
+}
+
+// Tells the byte order and the format of an index file.
+const INDEX_MAGIC = 0x57494431
+
+/**
+ * The indexes of a table's sections, made beforehand so that a run does not hash 200,000 words:
+ * 32-bit words, the magic number and the table's length, then per section the length and the
+ * values of its line starts and of its slots.
+ */
+export function buildWordIndexes(text: string): Uint8Array {
+  const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as Header
+  const body = text.slice(text.indexOf('\n') + 1)
+  const arrays: Uint32Array[] = [Uint32Array.of(INDEX_MAGIC, text.length)]
+  for (const [, [start, end]] of indexedSections(header)) {
+    const {starts, slots} = indexWords(body.slice(start, end))
+    arrays.push(Uint32Array.of(starts.length), starts, Uint32Array.of(slots.length), slots)
+  }
+  const all = new Uint32Array(arrays.reduce((sum, array) => sum + array.length, 0))
+  let at = 0
+  for (const array of arrays) {
+    all.set(array, at)
+    at += array.length
+  }
+  return new Uint8Array(all.buffer)
+}
+
+/** The indexes of a file `buildWordIndexes` wrote, by section, or none when it is not for this table (or this byte order). */
+function readIndexes(bytes: Uint8Array, textLength: number, names: readonly string[]): Map<string, Index> | undefined {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice()
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, Math.floor(aligned.byteLength / 4))
+  if (words[0] !== INDEX_MAGIC || words[1] !== textLength) return undefined
+  const indexes = new Map<string, Index>()
+  let at = 2
+  const next = (): Uint32Array => {
+    const length = words[at]
+    const array = words.subarray(at + 1, at + 1 + length)
+    at += 1 + length
+    return array
+  }
+  for (const name of names) {
+    if (at >= words.length) return undefined
+    indexes.set(name, {starts: next(), slots: next()})
+  }
+  return at === words.length ? indexes : undefined
+}
+
+/** Where the build writes the table (`dist/english-words.txt`) and its indexes. */
 export const wordTableFile = new URL('../english-words.txt', import.meta.url)
+export const wordIndexFile = new URL('../english-words.index', import.meta.url)
 
 let loaded: WordTable | undefined
 
 /**
- * The process's word table: the build's file when it was made from the installed versions of the
- * dictionaries, else built now (as when running from source, in tests).
+ * The process's word table: the build's files when they were made from the installed versions of
+ * the dictionaries, else built now (as when running from source, in tests).
  */
 export function wordTable(): WordTable {
   if (loaded) return loaded
-  let text: string | undefined
-  try {
-    text = fs.readFileSync(wordTableFile, 'utf8')
-  } catch {
-    // No file: built below.
-  }
-  let parsed = text === undefined ? undefined : parseWordTable(text)
+  let parsed = readBuilt()
   if (!parsed || !sameVersions(parsed.versions, installedVersions())) parsed = parseWordTable(buildWordTable())!
   loaded = parsed.table
   return loaded
+}
+
+function readBuilt(): ReturnType<typeof parseWordTable> {
+  let text: string
+  try {
+    text = fs.readFileSync(wordTableFile, 'utf8')
+  } catch {
+    return undefined
+  }
+  let indexes: Uint8Array | undefined
+  try {
+    indexes = fs.readFileSync(wordIndexFile)
+  } catch {
+    // Without indexes, each section is indexed on first use.
+  }
+  return parseWordTable(text, indexes)
 }
 
 const sameVersions = (a: Record<string, string>, b: Record<string, string>): boolean =>

@@ -6,7 +6,7 @@ import {supplementWords} from '../rules/spelling/supplement.js'
 import {lexicon, type Variety} from '../src/dictionaries.js'
 import {hasNameEntry} from '../src/dictionary.js'
 import {WordIndex} from '../src/word-index.js'
-import {buildWordTable} from '../src/word-table.js'
+import {buildWordIndexes, buildWordTable, parseWordTable, type WordTable} from '../src/word-table.js'
 import {project} from './helpers.js'
 
 interface RealSpeller {
@@ -68,10 +68,40 @@ describe('lexicons read from the word table', () => {
   })
 })
 
-describe('the word table file', () => {
-  it('is what the build wrote from the installed dictionaries', () => {
-    // `npm test` builds first, and the build writes the table.
-    expect(fs.readFileSync(path.join(project, 'dist/english-words.txt'), 'utf8')).toBe(buildWordTable())
+describe('the word table files', () => {
+  const text = buildWordTable()
+
+  it('are what the build wrote from the installed dictionaries', () => {
+    // `npm test` builds first, and the build writes the table and its indexes.
+    expect(fs.readFileSync(path.join(project, 'dist/english-words.txt'), 'utf8')).toBe(text)
+    expect(Buffer.from(buildWordIndexes(text)).equals(fs.readFileSync(path.join(project, 'dist/english-words.index')))).toBe(true)
+  })
+
+  it('find the same words with the indexes made beforehand as without them', () => {
+    const withIndexes = parseWordTable(text, buildWordIndexes(text))!.table
+    const without = parseWordTable(text)!.table
+    const words = text.split('\n').flatMap((line) => [line.split('\t')[0], `${line}s`])
+    for (const lookup of [(table: WordTable) => table.shared, (table: WordTable) => table.names, (table: WordTable) => table.varieties['en-GB'].words]) {
+      const differing = words.filter((word) => lookup(withIndexes).has(word) !== lookup(without).has(word))
+      expect(differing).toEqual([])
+      expect(words.some((word) => lookup(withIndexes).has(word))).toBe(true)
+    }
+    expect(withIndexes.varieties['en-US'].codes.valueOf('map')).toBe(without.varieties['en-US'].codes.valueOf('map'))
+    expect(withIndexes.varieties['en-US'].codes.valueOf('map')).toMatch(/^\w+$/u)
+  })
+
+  it('are indexed anew when the indexes are not for the table', () => {
+    // Indexes that would find nothing (every slot empty), written for a table one character longer.
+    const words = new Uint32Array(buildWordIndexes(text).slice().buffer)
+    for (let at = 2; at < words.length; ) {
+      at += 1 + words[at]
+      words.fill(0, at + 1, at + 1 + words[at])
+      at += 1 + words[at]
+    }
+    const bytes = new Uint8Array(words.buffer)
+    expect(parseWordTable(text, bytes)!.table.shared.has('house')).toBe(false)
+    words[1] += 1
+    expect(parseWordTable(text, bytes)!.table.shared.has('house')).toBe(true)
   })
 })
 

@@ -8,12 +8,11 @@
  * `s` that the document never writes as a possessive, and anything the dictionary knows as written.
  */
 import type {Root, Sentence, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {isKnownWord} from '../src/dictionary.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {sentencesIn} from './spelling/names.js'
-import {isVerbatim} from '../src/parse/prose.js'
+import {isVerbatim, nodeText} from '../src/parse/prose.js'
 
 /** What the document writes: its possessives (`NATO`, from `NATO’s`) and which apostrophe it prefers. */
 interface Possessives {
@@ -28,7 +27,7 @@ function possessivesOf(tree: Root): Possessives {
   for (const sentence of sentencesIn(tree)) {
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
-      const value = toString(child)
+      const value = nodeText(child)
       const curlyHere = occurrences(value, '’')
       const straightHere = occurrences(value, "'")
       curly += curlyHere
@@ -95,7 +94,7 @@ export default defineRule({
       for (const sentence of sentencesIn(tree)) {
         sentence.children.forEach((child, index) => {
           if (child.type !== 'WordNode') return
-          const word = toString(child)
+          const word = nodeText(child)
           // Most words do not end in `s`: they skip the expression.
           const match = word.endsWith('s') ? withoutApostrophe.exec(word) : null
           if (!match || isKnownWord(word)) return
@@ -103,9 +102,9 @@ export default defineRule({
           const next = adjacentWord(sentence, index, 1)
           const previous = adjacentWord(sentence, index, -1)
           // `the UN’s mission` is as common as `the Kennedys`: the determiner marks a plural only for names.
-          if (!isAcronym(owner) && previous && pluralMarkers.has(toString(previous).toLowerCase())) return
+          if (!isAcronym(owner) && previous && pluralMarkers.has(nodeText(previous).toLowerCase())) return
           const writtenAsPossessive = owners.has(owner)
-          const acronymBeforeNoun = isAcronym(owner) && next !== undefined && isNoun(toString(next))
+          const acronymBeforeNoun = isAcronym(owner) && next !== undefined && isNoun(nodeText(next))
           if (!writtenAsPossessive && !acronymBeforeNoun) return
           const expected = `${owner}${apostrophe}s`
           const place = child.position!
@@ -113,7 +112,7 @@ export default defineRule({
           message.actual = word
           message.note = writtenAsPossessive
             ? `The document writes \`${owner}${apostrophe}s\` elsewhere.`
-            : `\`${owner}\` is an acronym and \`${toString(next!)}\` a noun: a plural would not stand before it.`
+            : `\`${owner}\` is an acronym and \`${nodeText(next!)}\` a noun: a plural would not stand before it.`
           // Certain only where the document itself writes the possessive and the word is exactly its source.
           if (writtenAsPossessive && isVerbatim(file, place, word)) certainFix(message, expected)
           else message.expected = [expected]

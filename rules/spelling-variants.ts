@@ -11,14 +11,13 @@
  * `defaultIgnored`).
  */
 import type {Root, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {lexicon} from '../src/dictionaries.js'
 import {getArticle} from '../src/parse/article.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {automaticCapitals} from './spelling/names.js'
 import {defaultIgnored, variantCandidateFinder, type VariantCandidate, type VariantPair} from './spelling/variant-pairs.js'
-import {isVerbatim} from '../src/parse/prose.js'
+import {isVerbatim, nodeText} from '../src/parse/prose.js'
 
 /** One use of a word the rule may count: lowercase or with an automatic capital, outside quotations. */
 interface Occurrence {
@@ -45,14 +44,14 @@ function occurrencesOf(tree: Root, file: VFile): Occurrence[] {
       const automatic = automaticCapitals(sentence, block?.kind === 'heading')
       for (const child of sentence.children) {
         if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
-          const mark = toString(child)
+          const mark = nodeText(child)
           if (opening.has(mark)) depth++
           else if (closing.has(mark)) depth = Math.max(0, depth - 1)
           else if (mark === '"') straightOpen = !straightOpen
           continue
         }
         if (child.type !== 'WordNode' || depth > 0 || straightOpen) continue
-        const value = toString(child)
+        const value = nodeText(child)
         if (!/^\p{L}\p{Ll}+$/u.test(value)) continue
         if (/^\p{Lu}/u.test(value) && !automatic.has(child)) continue
         result.push({word: value.toLowerCase(), node: child})
@@ -131,7 +130,7 @@ export default defineRule({
         const first = kept[0].node.position!.start
         const certain = kept.length >= 2 && kept.length >= CERTAIN_RATIO * replaced.length
         for (const {node} of replaced) {
-          const actual = toString(node)
+          const actual = nodeText(node)
           const expected = recase(keptWord, actual)
           const place = node.position!
           const message = file.message(`Unexpected \`${actual}\`, expected \`${expected}\` as elsewhere in the document`, {

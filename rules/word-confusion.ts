@@ -10,11 +10,10 @@
  *   authors`).
  */
 import type {Root, Sentence, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {certainFix, defineRule} from '../src/rule.js'
 import {sentencesIn} from './spelling/names.js'
-import {isVerbatim} from '../src/parse/prose.js'
+import {isVerbatim, nodeText} from '../src/parse/prose.js'
 
 /** What is led, in news copy; a `X-lead` compound before one of these is a participle, `X-led`. */
 const ledThings = new Set(
@@ -68,20 +67,20 @@ export default defineRule({
       for (const sentence of sentencesIn(tree)) {
         sentence.children.forEach((child, index) => {
           if (child.type !== 'WordNode') return
-          const word = toString(child)
+          const word = nodeText(child)
           const compound = /^(.+)-(lead|Lead|LEAD)$/u.exec(word)
           if (!compound) return
           const leader = compound[1].split('-').at(-1)!
           if (!isLeader(leader)) return
           const next = nextWord(sentence, index)
-          if (!next || !ledThings.has(toString(next).toLowerCase())) return
+          if (!next || !ledThings.has(nodeText(next).toLowerCase())) return
           const led = {lead: 'led', Lead: 'Led', LEAD: 'LED'}[compound[2]]!
           const expected = `${compound[1]}-${led}`
           const place = child.position!
           const message = file.message(`Unexpected \`${word}\`, expected \`${expected}\``, {place, ruleId: 'word-confusion', source: 'copydesk'})
           message.actual = word
           message.messageId = 'lead-for-led'
-          message.note = `Before \`${toString(next)}\`, \`${compound[1]}-…\` says who led it: the past participle \`led\`, not \`lead\`.`
+          message.note = `Before \`${nodeText(next)}\`, \`${compound[1]}-…\` says who led it: the past participle \`led\`, not \`lead\`.`
           if (isVerbatim(file, place, word)) certainFix(message, expected)
           else message.expected = [expected]
         })

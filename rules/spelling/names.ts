@@ -10,14 +10,15 @@
  * - A word mentioned alone in quotes or brackets (`the word “wohaw”`) is not used, only mentioned.
  */
 import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import {withoutPossessive} from '../../src/capitalization/case.js'
 import type {Article} from '../../src/types.js'
+import {nodeText} from '../../src/parse/prose.js'
 
 export const hasLower = (value: string): boolean => /\p{Ll}/u.test(value)
 export const isCapitalized = (value: string): boolean => /^\p{Lu}/u.test(value)
 
 /** The word without a possessive ending: `NATO’s` → `NATO`. */
-export const withoutPossessive = (value: string): string => value.replace(/['’]s$/u, '')
+export {withoutPossessive}
 
 /** Whether a word is a name-like token that spelling leaves alone wherever it stands. */
 export function alwaysSkipped(value: string): boolean {
@@ -48,7 +49,7 @@ export function automaticCapitals(sentence: Sentence, inHeading = false): Set<Wo
       if (expectCapital) result.add(child)
       expectCapital = false
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
-      if (/^[:“‘"'(—–-]$/u.test(toString(child))) expectCapital = true
+      if (/^[:“‘"'(—–-]$/u.test(nodeText(child))) expectCapital = true
     }
   }
   return result
@@ -73,8 +74,8 @@ export function isMention(sentence: Sentence, index: number): boolean {
   const before = neighbour(sentence, index, -1)
   const after = neighbour(sentence, index, 1)
   if (!before || !after || before.type === 'WordNode' || after.type === 'WordNode') return false
-  const closer = closers[toString(before)]
-  return closer !== undefined && toString(after) === closer
+  const closer = closers[nodeText(before)]
+  return closer !== undefined && nodeText(after) === closer
 }
 
 /** The sentences of a tree, in order. */
@@ -107,7 +108,7 @@ export function documentCasing(tree: Root, article?: Article): DocumentCasing {
     const automatic = automaticCapitals(sentence, inHeading)
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
-      const value = withoutPossessive(toString(child))
+      const value = withoutPossessive(nodeText(child))
       if (!isCapitalized(value)) continue
       capitalizedLower.add(value.toLowerCase())
       if (!automatic.has(child)) midSentence.add(value)

@@ -4,8 +4,29 @@ import {memoizeWord} from '../memo.js'
 /** The case of a word, judged on its letters. */
 export type WordCase = 'lower' | 'capitalized' | 'upper' | 'mixed' | 'none'
 
-/** The case of a word (asked for every word of every article: answers are remembered). */
-export const caseOf: (word: string) => WordCase = memoizeWord(findCase)
+/**
+ * The case of a word (asked for every word of every article). Most words are plain lowercase
+ * ASCII, told by one look at their characters; the others' answers are remembered.
+ */
+export function caseOf(word: string): WordCase {
+  return isPlainLowercase(word) ? 'lower' : rememberedCase(word)
+}
+
+const rememberedCase = memoizeWord(findCase)
+
+/**
+ * Whether a word is ASCII small letters, with digits, dots or hyphens: its case is `lower`
+ * (`nato-led`, `e.g`). Apostrophes are left to `findCase`, which reads `'s` as no letters at all.
+ */
+function isPlainLowercase(word: string): boolean {
+  let letters = false
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 0x61 && code <= 0x7a) letters = true
+    else if (!((code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e)) return false
+  }
+  return letters
+}
 
 function findCase(word: string): WordCase {
   const letters = withoutPossessive(word).replace(/[^\p{L}]/gu, '')
@@ -21,5 +42,14 @@ function findCase(word: string): WordCase {
 /** `kosovo` → `Kosovo`; only the first letter changes. */
 export const withCapital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1)
 
-/** The word without a possessive ending: `Kosovo’s` → `Kosovo` (asked several times per word by each rule: remembered). */
-export const withoutPossessive: (word: string) => string = memoizeWord((word) => word.replace(/['’]s$/u, ''))
+/**
+ * The word without a possessive ending: `Kosovo’s` → `Kosovo`. Asked several times per word by
+ * each rule, so it reads the last two characters instead of running an expression: most words
+ * end in no `s` at all.
+ */
+export function withoutPossessive(word: string): string {
+  const last = word.length - 1
+  if (last < 1 || word.charCodeAt(last) !== 0x73) return word
+  const mark = word.charCodeAt(last - 1)
+  return mark === 0x27 || mark === 0x2019 ? word.slice(0, -2) : word
+}

@@ -2,7 +2,7 @@
  * Turns the flattened text of one block into an nlcst paragraph whose
  * positions point into the original file.
  */
-import type {Paragraph, Sentence, Node as NlcstNode, Parent as NlcstParent} from 'nlcst'
+import type {Nodes, Paragraph, Sentence, Node as NlcstNode, Parent as NlcstParent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {toString} from 'nlcst-to-string'
 import type {Position} from 'unist'
@@ -32,13 +32,28 @@ const isSentenceNotDomain = (match: string): boolean => {
 }
 const codeSpan = /(`+)(?!`)([^`]|(?!\1)`)*?\1(?!`)/gu
 
+// A dot right before a letter: every domain (before its top-level domain) and file name (before its extension) has one.
+const dotBeforeLetter = /\.[\p{L}\p{N}]/u
+
+/** Each kind of literal, with a quick test that a text may hold one (no match is possible where it fails). */
+const literalKinds: ReadonlyArray<[RegExp, (text: string) => boolean]> = [
+  [codeSpan, (text) => text.includes('`')],
+  // Case-insensitive: `://` and `mailto:` have a colon, `www.` in any case a `w.` or `W.`.
+  [url, (text) => text.includes(':') || text.includes('w.') || text.includes('W.')],
+  [email, (text) => text.includes('@')],
+  [domain, (text) => dotBeforeLetter.test(text)],
+  [fileName, (text) => dotBeforeLetter.test(text)]
+]
+
 /**
  * Finds ranges of `text` that are not prose: code spans, URLs, e-mail
  * addresses, domains and file names. Rules skip these ranges.
  */
 export function findLiterals(text: string, extra: Array<[number, number]> = []): Array<[number, number]> {
   const ranges = [...extra]
-  for (const expression of [codeSpan, url, email, domain, fileName]) {
+  for (const [expression, mayHold] of literalKinds) {
+    // Most prose holds none of these: a quick search for what each needs skips the expression.
+    if (!mayHold(text)) continue
     expression.lastIndex = 0
     for (const match of text.matchAll(expression)) {
       if (expression === domain && isSentenceNotDomain(match[0])) continue
@@ -136,6 +151,18 @@ export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   relocate(paragraph)
   paragraph.data = {block: source.block.index}
   return {block: source.block, cell: source.cell, text, offsets, ends, literals, node: paragraph}
+}
+
+/**
+ * The text of an nlcst node, as nlcst-to-string's `toString` gives it, but without joining a new
+ * string for a node with one text child (most words): several rules ask for the text of every
+ * word, and handing each the same string also spares hashing it again for their lookups.
+ */
+export function nodeText(node: Nodes): string {
+  if ('value' in node) return node.value
+  const children = node.children
+  if (children.length === 1 && 'value' in children[0]) return children[0].value
+  return toString(node)
 }
 
 /** The sentences of a prose paragraph. */

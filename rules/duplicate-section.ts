@@ -99,7 +99,11 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
   for (const later of passages) {
     const near = later.content.size >= NEAR_MIN_CONTENT_WORDS
     const signature = near ? signatureOf(later) : ''
-    const sentences = settings.restatements ? sentencesOfPassage(later).filter((sentence) => sentence.content.size >= SENTENCE_MIN_CONTENT_WORDS) : []
+    // A sentence's content words are some of its passage's: a passage with too few has no sentence to compare.
+    const sentences =
+      settings.restatements && later.content.size >= SENTENCE_MIN_CONTENT_WORDS
+        ? sentencesOfPassage(later).filter((sentence) => sentence.content.size >= SENTENCE_MIN_CONTENT_WORDS)
+        : []
     const sentenceSignatures = sentences.map((sentence) => minHashSignature(sentence.content))
 
     let match: Match | undefined

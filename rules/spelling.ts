@@ -8,10 +8,10 @@
  */
 import path from 'node:path'
 import type {Root, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {lexicon, type Lexicon, type Variety} from '../src/dictionaries.js'
 import {isLowercasedProperNoun} from '../src/dictionary.js'
+import {memoizeWord} from '../src/memo.js'
 import {getArticle} from '../src/parse/article.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {isFormed, isPrefix} from './spelling/morphology.js'
@@ -30,7 +30,7 @@ import {commonWords} from './spelling/common-words.js'
 import {suggester, TRANSPOSED, VOWEL_OR_DOUBLE, DROPPED_OR_EXTRA, type Suggest, type Suggestion} from './spelling/suggest.js'
 import {supplementWords} from './spelling/supplement.js'
 import {varietyCandidates} from './spelling/varieties.js'
-import {isVerbatim} from '../src/parse/prose.js'
+import {isVerbatim, nodeText} from '../src/parse/prose.js'
 import {parseRejected, vocabularyFor, type Vocabulary} from './spelling/vocabulary.js'
 
 const languages = ['en', 'en-US', 'en-GB'] as const
@@ -125,9 +125,9 @@ const CONSISTENT_USE = 2
 
 /** What the rule decides about one word in its place. */
 function judge(word: string, automaticCapital: boolean, checker: Checker, evidence: DocumentEvidence, vocabulary: Vocabulary): Finding | undefined {
-  const rejected = vocabulary.rejected.get(word) ?? vocabulary.rejected.get(word.toLowerCase())
+  const rejected = vocabulary.rejected.size > 0 ? (vocabulary.rejected.get(word) ?? vocabulary.rejected.get(word.toLowerCase())) : undefined
   if (rejected) return {kind: 'rejected', replacement: rejected.replacement && matchCase(rejected.replacement, word)}
-  if (alwaysSkipped(word) || isElided(word) || isAbbreviation(word)) return undefined
+  if (neverChecked(word)) return undefined
   const capitalized = isCapitalized(word)
   if (capitalized && (!automaticCapital || evidence.midSentence.has(withoutPossessive(word)))) return undefined
   if (checker.listed(word)) return undefined
@@ -186,6 +186,9 @@ function spellsItsOwnWay(found: ReadonlyArray<{word: string; finding: Finding}>,
   return distinct.size >= OWN_SPELLING_MINIMUM && (distinct.size * 1000) / words > OWN_SPELLING_RATE
 }
 
+/** Whether a word is left alone wherever it stands: a name-like token, an elision or an abbreviation (remembered per word). */
+const neverChecked = memoizeWord((word) => alwaysSkipped(word) || isElided(word) || isAbbreviation(word))
+
 /** `'em`, `o'`: a word clipped on purpose, in dialogue. */
 const isElided = (word: string): boolean => /^['’]|['’]$/u.test(word)
 
@@ -198,7 +201,7 @@ function wordCounts(tree: Root): Map<string, number> {
   for (const sentence of sentencesIn(tree)) {
     for (const child of sentence.children) {
       if (child.type === 'WordNode') {
-        const word = toString(child)
+        const word = nodeText(child)
         counts.set(word, (counts.get(word) ?? 0) + 1)
       }
     }
@@ -272,7 +275,7 @@ export default defineRule({
         const automatic = automaticCapitals(sentence, inHeading)
         sentence.children.forEach((child, index) => {
           if (child.type !== 'WordNode' || isMention(sentence, index)) return
-          const word = toString(child)
+          const word = nodeText(child)
           const finding = judge(word, automatic.has(child), checker, evidence, vocabulary)
           if (finding) found.push({node: child, word, finding})
         })

@@ -123,11 +123,12 @@ function judge(word: ProseWord, value: string, previous: ProseWord | undefined, 
   const lowercase = terms.lowercase.get(value) ?? 0
   // Like is compared with like: capitals inside names count for a word lowercased in a name
   // (`Miss marsicano`, `Abraham lincoln`), only lone capitals for a lone word (`recourse to crus`).
-  const named = isNameNeighbour(word, previous) || isNameNeighbour(word, next)
+  // Asked only where it decides something: most words are known and no name's.
+  const named = (): boolean => isNameNeighbour(word, previous) || isNameNeighbour(word, next)
   if (!isKnownWord(value)) {
     if (inForeignPhrase(word, previous, next)) return undefined
     const properOnly = isLowercasedProperNoun(value)
-    const capitals = named ? mid : alone
+    const capitals = evidence === undefined ? 0 : named() ? mid : alone
     if (capitals > 0 && value.length >= 3 && (capitals > lowercase || (capitals === lowercase && (properOnly || lowercase === 1)))) {
       return {note: evidence!.where, certain: capitals > lowercase || properOnly || evidence!.all > lowercase}
     }
@@ -143,7 +144,7 @@ function judge(word: ProseWord, value: string, previous: ProseWord | undefined, 
   // `Merchant Marine`) is a common word on its own: a lowercased name of several words is
   // `phraseFindings`' to judge.
   if (!hasNameEntry(value) || mid < 2 || alone === 0 || evidence!.afterDeterminer * 2 >= mid || followsDeterminer(previous, word)) return undefined
-  if (mid >= 3 * lowercase && named) return {note: evidence!.where, certain: true}
+  if (mid >= 3 * lowercase && named()) return {note: evidence!.where, certain: true}
   if (mid >= 5 && lowercase === 1) return {note: evidence!.where, certain: true}
   return undefined
 }

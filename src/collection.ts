@@ -12,6 +12,12 @@ import type {AnyRule, CollectionEntry, CollectionFinding, CompareCollection, Sev
 export interface LintedFile {
   file: VFile
   config?: ResolvedConfig
+  /**
+   * Whether the file is only compared against and accepted as it is (`--changed-since`: unchanged
+   * since the ref). Settled files come first in `compare`'s entries, so a copy between a settled
+   * and a changed file is reported on the changed one, whatever their paths.
+   */
+  settled?: boolean
 }
 
 interface Group {
@@ -19,7 +25,7 @@ interface Group {
   options: unknown
   entries: CollectionEntry[]
   /** Each entry's file and its severity for this rule, by path. */
-  targets: Map<string, {file: VFile; severity: Exclude<Severity, 'off'>}>
+  targets: Map<string, {file: VFile; severity: Exclude<Severity, 'off'>; settled: boolean}>
 }
 
 /**
@@ -28,7 +34,7 @@ interface Group {
  */
 export async function compareCollection(linted: readonly LintedFile[]): Promise<Set<VFile>> {
   const groups = new Map<string, Group>()
-  for (const {file, config} of linted) {
+  for (const {file, config, settled} of linted) {
     if (!config || file.path === undefined) continue
     for (const {rule, severity, options} of config.rules) {
       if (!rule.compare) continue
@@ -43,12 +49,13 @@ export async function compareCollection(linted: readonly LintedFile[]): Promise<
       // The same path twice (named twice on the command line) is one file of the collection.
       if (group.targets.has(file.path)) continue
       group.entries.push({path: file.path, data})
-      group.targets.set(file.path, {file, severity})
+      group.targets.set(file.path, {file, severity, settled: settled === true})
     }
   }
   const changed = new Set<VFile>()
   for (const group of groups.values()) {
-    group.entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    const settled = (entry: CollectionEntry): number => (group.targets.get(entry.path)!.settled ? 0 : 1)
+    group.entries.sort((a, b) => settled(a) - settled(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     let findings: CollectionFinding[]
     try {
       findings = await (group.rule.compare as CompareCollection)(group.entries, group.options)

@@ -117,7 +117,8 @@ export interface CollectionFinding {
  *    state between files: everything about a file is in its `data`.
  * 2. After every file of a run is linted, `lintFiles` calls `compare(entries, options)` once per
  *    distinct options of the rule, with one entry per file the rule was enabled on with those
- *    options (files with no recorded data are left out), ordered by path.
+ *    options (files with no recorded data are left out), ordered by path; under `--changed-since`
+ *    the unchanged files, only compared against, come first (so "the later copy" is a changed file).
  * 3. It returns findings naming a file by its entry's `path`; the engine turns each into a message
  *    on that file, stamped like any other (rule id, source, url, severity of that file's config),
  *    and sorts it into place.

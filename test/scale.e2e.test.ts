@@ -237,17 +237,35 @@ describe('cross-file rules at scale', () => {
     expect(second[1].messages.find((message) => message.ruleId === 'duplicate-across-files')!.reason).toBe('Unexpected paragraph copied from a.txt:1')
   })
 
-  it('--changed-since compares the changed files with the unchanged ones, and reports only the changed', () => {
+  /** A git repository whose one commit holds a paragraph (`old.txt`) and an unrelated file. */
+  const committedArticles = (): string => {
     const dir = folder({'old.txt': `${shared}\n`, 'other.txt': 'Nothing in common with anything else in this small collection of files.\n'})
     const git = (...args: string[]) => spawnSync('git', args, {cwd: dir, env: {...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t'}})
     git('init', '-q', '-b', 'main')
     git('add', '.')
     git('commit', '-q', '-m', 'articles')
+    return dir
+  }
+
+  it('--changed-since compares the changed files with the unchanged ones, and reports only the changed', () => {
+    const dir = committedArticles()
     // The rule reports a copy on the later of the two paths.
     fs.writeFileSync(path.join(dir, 'written-later.txt'), `${shared}\n`)
     const result = json(['--changed-since', 'HEAD', '.'], dir)
     expect(result.files.map((file) => file.path)).toEqual(['written-later.txt'])
     expect(result.files[0].messages.map((message) => message.reason)).toContain('Unexpected paragraph copied from old.txt:1')
+  })
+
+  it('--changed-since reports a copy on the changed file even when its path sorts before the unchanged original', () => {
+    const dir = committedArticles()
+    fs.writeFileSync(path.join(dir, 'a-new.txt'), `${shared}\n`)
+    const result = json(['--changed-since', 'HEAD', '.'], dir)
+    expect(result.files.map((file) => file.path)).toEqual(['a-new.txt'])
+    const copied = result.files[0].messages.filter((message) => message.ruleId === 'duplicate-across-files')
+    expect(copied.map((message) => [message.line, message.column, message.reason])).toEqual([[1, 1, 'Unexpected paragraph copied from old.txt:1']])
+    // Without --changed-since both are reported on, and path order decides: the copy is old.txt's.
+    const whole = json(['.'], dir)
+    expect(whole.files.find((file) => file.path === 'old.txt')!.messages.map((message) => message.reason)).toContain('Unexpected paragraph copied from a-new.txt:1')
   })
 
   it('shards with --signatures-out, then one run with --signatures-in, report exactly what one run reports', {timeout: 120_000}, () => {

@@ -114,7 +114,7 @@ export async function lintCollection(options: CollectionOptions): Promise<Collec
           if (cache && !result.messages.some((message) => message.fatal && transientRules.has(message.ruleId ?? ''))) cache.set(item.path, hash, effective.key, result)
         }
       }
-      results[index] = {file: fromResult(result, item.path, cwd), config: effective}
+      results[index] = {file: fromResult(result, item.path, cwd), config: effective, settled: item.context}
     }
     options.onProgress?.(++done, work.length)
   }

@@ -7,6 +7,7 @@ import type {ResolvedConfig} from './config.js'
 import {isHidden} from './inline-control.js'
 import {INTERNAL_ERROR} from './read.js'
 import type {AnyRule, CollectionEntry, CollectionFinding, CompareCollection, Severity} from './rule.js'
+import {withoutStackTraces} from './traceless.js'
 
 /** A file of the run with the config it was linted under (none when it could not be linted). */
 export interface LintedFile {
@@ -86,7 +87,7 @@ export async function compareCollection(linted: readonly LintedFile[]): Promise<
 
 /** Turns a finding into a message on its file, stamped as `stampedPlugin` stamps per-file messages. */
 function addMessage(file: VFile, rule: AnyRule, severity: Exclude<Severity, 'off'>, finding: CollectionFinding): void {
-  const message = file.message(finding.reason, {place: finding.place, ruleId: rule.meta.id, source: 'copydesk'})
+  const message = withoutStackTraces(() => file.message(finding.reason, {place: finding.place, ruleId: rule.meta.id, source: 'copydesk'}))
   message.url = rule.meta.url
   message.fatal = severity === 'error'
   if (finding.note !== undefined) message.note = finding.note

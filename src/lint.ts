@@ -8,6 +8,7 @@ import {applyInlineControl} from './inline-control.js'
 import {processorFor} from './processor.js'
 import {lintCollection} from './scale/run.js'
 import {createFile, FILE_ERROR, INTERNAL_ERROR} from './read.js'
+import {tracelessMessages} from './traceless.js'
 
 export interface LintOptions {
   /** Where the text comes from: decides Markdown or plain text, and names the file in reports. */
@@ -31,6 +32,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<VFi
 export async function lintFile(file: VFile, config: ResolvedConfig): Promise<VFile> {
   if (file.messages.some((message) => message.ruleId === FILE_ERROR || message.ruleId === 'empty-file')) return file
   const processor = processorFor(config)
+  const restore = tracelessMessages(file)
   try {
     const tree = processor.parse(file)
     await processor.run(tree, file)
@@ -39,6 +41,8 @@ export async function lintFile(file: VFile, config: ResolvedConfig): Promise<VFi
   } catch (error) {
     const message = file.message(`copydesk failed on this file: ${(error as Error).message}`, {ruleId: INTERNAL_ERROR, source: 'copydesk'})
     message.fatal = true
+  } finally {
+    restore()
   }
   sortMessages(file)
   return file

@@ -17,13 +17,12 @@ import {certainFix, defineRule} from '../src/rule.js'
 import {isFormed, isPrefix} from './spelling/morphology.js'
 import {
   alwaysSkipped,
-  automaticCapitals,
+  cappedSentences,
   documentCasing,
   isCapitalized,
   isMention,
-  proseSentences,
-  sentencesIn,
   withoutPossessive,
+  type CappedSentence,
   type DocumentCasing
 } from './spelling/names.js'
 import {commonWords} from './spelling/common-words.js'
@@ -195,10 +194,10 @@ const isElided = (word: string): boolean => /^['’]|['’]$/u.test(word)
 /** `etc.`, `lb.`, `cf.`: parse-english keeps the full stop of an abbreviation in the word. */
 const isAbbreviation = (word: string): boolean => word.endsWith('.')
 
-/** How often each word occurs in the tree, as written. */
-function wordCounts(tree: Root): Map<string, number> {
+/** How often each word occurs in the sentences, as written. */
+function wordCounts(sentences: readonly CappedSentence[]): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const sentence of sentencesIn(tree)) {
+  for (const {sentence} of sentences) {
     for (const child of sentence.children) {
       if (child.type === 'WordNode') {
         const word = nodeText(child)
@@ -268,11 +267,11 @@ export default defineRule({
       const vocabulary = await vocabularyFor(file.path && path.resolve(file.cwd || process.cwd(), file.path), settings.words, configured)
       const checker = await checkerFor(settings.language, vocabulary.personal)
       const article = getArticle(file)
-      const counts = wordCounts(tree)
-      const evidence = {...documentCasing(tree, article), counts}
+      const sentences = cappedSentences(tree, article)
+      const counts = wordCounts(sentences)
+      const evidence = {...documentCasing(sentences), counts}
       const found: Array<{node: Word; word: string; finding: Finding}> = []
-      for (const {sentence, inHeading} of proseSentences(tree, article)) {
-        const automatic = automaticCapitals(sentence, inHeading)
+      for (const {sentence, automatic} of sentences) {
         sentence.children.forEach((child, index) => {
           if (child.type !== 'WordNode' || isMention(sentence, index)) return
           const word = nodeText(child)

@@ -2,7 +2,7 @@
  * The passages the duplicate rules compare: paragraphs, list items and table body rows, each
  * with its normalised words, its content words and its place, and the sections headings open.
  */
-import {nodeText, proseRange, sentencesOf} from '../../src/parse/prose.js'
+import {proseRange, sentenceText, sentencesOf} from '../../src/parse/prose.js'
 import {contentWordSet, minHashSignature, normalizedWords} from '../../src/similarity.js'
 import type {Article, Block, HeadingBlock, Point, Position, Prose} from '../../src/types.js'
 
@@ -146,7 +146,7 @@ export function sentencesOfPassage(passage: Passage): PassageSentence[] {
   const prose = passage.prose
   if (!prose) return []
   return sentencesOf(prose).map((sentence) => {
-    const text = nodeText(sentence)
+    const text = sentenceText(prose, sentence)
     // The article parser gives every node file points with offsets.
     const start = sentence.position!.start as Point
     const end = sentence.position!.end as Point

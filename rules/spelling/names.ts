@@ -101,11 +101,23 @@ export interface DocumentCasing {
   capitalizedLower: Set<string>
 }
 
-export function documentCasing(tree: Root, article?: Article): DocumentCasing {
+/** A sentence, with the words whose capital is automatic in it (see `automaticCapitals`). */
+export interface CappedSentence {
+  sentence: Sentence
+  automatic: Set<Word>
+}
+
+/** The sentences of a tree in order, each with its automatic capitals: worked out once for every pass over them. */
+export function cappedSentences(tree: Root, article?: Article): CappedSentence[] {
+  const result: CappedSentence[] = []
+  for (const {sentence, inHeading} of proseSentences(tree, article)) result.push({sentence, automatic: automaticCapitals(sentence, inHeading)})
+  return result
+}
+
+export function documentCasing(sentences: readonly CappedSentence[]): DocumentCasing {
   const midSentence = new Set<string>()
   const capitalizedLower = new Set<string>()
-  for (const {sentence, inHeading} of proseSentences(tree, article)) {
-    const automatic = automaticCapitals(sentence, inHeading)
+  for (const {sentence, automatic} of sentences) {
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
       const value = withoutPossessive(nodeText(child))

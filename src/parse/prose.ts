@@ -121,11 +121,28 @@ export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   const fileOffsetOfEnd = (local: number): number =>
     local === 0 ? fileOffsetOfStart(0) : ends[Math.min(local, ends.length) - 1]
 
+  // Neighbouring nodes share their boundaries (a word and its text node, a word's end and the
+  // next space's start): the last two points made are handed out again rather than made anew,
+  // which spares about half of the millions of points a large run would make.
+  let lastOffset = -1
+  let lastPoint: Point | undefined
+  let previousOffset = -1
+  let previousPoint: Point | undefined
+  const pointAt = (offset: number): Point => {
+    if (offset === lastOffset) return lastPoint!
+    if (offset === previousOffset) return previousPoint!
+    previousOffset = lastOffset
+    previousPoint = lastPoint
+    lastOffset = offset
+    lastPoint = toPoint(offset)
+    return lastPoint
+  }
+
   const relocate = (node: NlcstNode): void => {
     if (node.position) {
       const start = node.position.start.offset ?? 0
       const end = node.position.end.offset ?? 0
-      node.position = {start: toPoint(fileOffsetOfStart(start)), end: toPoint(fileOffsetOfEnd(end))}
+      node.position = {start: pointAt(fileOffsetOfStart(start)), end: pointAt(fileOffsetOfEnd(end))}
     }
     if ('children' in node) {
       const parent = node as NlcstParent
@@ -148,6 +165,9 @@ export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   if (text.length > 0) {
     paragraph.position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}}
   }
+  for (const child of paragraph.children) {
+    if (child.type === 'SentenceNode' && child.position) sentenceRanges.set(child, [child.position.start.offset ?? 0, child.position.end.offset ?? 0])
+  }
   relocate(paragraph)
   paragraph.data = {block: source.block.index}
   return {block: source.block, cell: source.cell, text, offsets, ends, literals, node: paragraph}
@@ -163,6 +183,18 @@ export function nodeText(node: Nodes): string {
   const children = node.children
   if (children.length === 1 && 'value' in children[0]) return children[0].value
   return toString(node)
+}
+
+// Where each sentence stands in its prose text, noted before its positions move to the file.
+const sentenceRanges = new WeakMap<Sentence, [number, number]>()
+
+/**
+ * The text of a sentence of `prose`, as `nodeText` gives it: a slice of the prose text, where
+ * joining the text of its every node would build a string per word and punctuation mark.
+ */
+export function sentenceText(prose: Prose, sentence: Sentence): string {
+  const range = sentenceRanges.get(sentence)
+  return range ? prose.text.slice(range[0], range[1]) : nodeText(sentence)
 }
 
 /** The sentences of a prose paragraph. */

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {lint} from '../src/lint.js'
 import {contentHash, ResultCache} from '../src/scale/cache.js'
 import {progressBar, wantsProgress} from '../src/scale/progress.js'
-import {fromResult, toResult} from '../src/scale/result.js'
+import {fromResult, toResult, type FileResult} from '../src/scale/result.js'
 import {filesOfShard, parseShard, shardOf} from '../src/scale/shard.js'
 import {TaskRunner} from '../src/scale/task.js'
 import {temporaryFolders} from './helpers.js'
@@ -108,7 +108,7 @@ describe('the worker pool (built, from dist/)', () => {
       const pooled = await Promise.all(names.map((name) => pool.run({path: name, bytes: fs.readFileSync(path.join(dir, name))})))
       const direct = await Promise.all(names.map((name) => inline.run({path: name, bytes: fs.readFileSync(path.join(dir, name))})))
       expect(pooled).toEqual(direct)
-      expect(pooled.flatMap((item) => item.messages).length).toBeGreaterThan(50)
+      expect(pooled.flatMap((item) => (JSON.parse(item) as FileResult).messages).length).toBeGreaterThan(50)
     } finally {
       await pool.close()
     }

@@ -67,9 +67,11 @@ export class ResultCache {
     return entry && entry.hash === hash && entry.config === config ? entry.result : undefined
   }
 
-  set(filePath: string, hash: string, config: string, result: FileResult): void {
-    const entry: CacheEntry = {hash, config, result}
-    this.entries.set(filePath, Buffer.from(JSON.stringify(entry)))
+  /** Stores the result of `filePath` (or its JSON text, as `serializeResult` makes it). */
+  set(filePath: string, hash: string, config: string, result: FileResult | string): void {
+    // The entry's JSON, as JSON.stringify({hash, config, result}) writes it.
+    const json = typeof result === 'string' ? result : JSON.stringify(result)
+    this.entries.set(filePath, Buffer.from(`{"hash":${JSON.stringify(hash)},"config":${JSON.stringify(config)},"result":${json}}`))
   }
 
   /** Forgets files that are gone: every path not in `keep` (the run's whole file list). */

@@ -3,12 +3,11 @@
  * are moved, not copied, to its worker. Results come back by task, so the caller keeps the order.
  */
 import {Worker} from 'node:worker_threads'
-import type {FileResult} from './result.js'
 import type {LintTask} from './task.js'
 import type {WorkerReply, WorkerRequest, WorkerSetup} from './worker.js'
 
 interface Pending {
-  resolve: (result: FileResult) => void
+  resolve: (result: string) => void
   reject: (error: Error) => void
 }
 
@@ -35,7 +34,8 @@ export class WorkerPool {
     }
   }
 
-  run(task: LintTask): Promise<FileResult> {
+  /** Lints a task in a worker; resolves to its result as JSON text (`serializeResult`). */
+  run(task: LintTask): Promise<string> {
     if (this.failure) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {
       this.queue.push({request: {id: this.nextId++, task}, pending: {resolve, reject}})

@@ -25,9 +25,24 @@ export interface FileResult {
 
 /** The plain result of a linted file. */
 export function toResult(file: VFile): FileResult {
+  return plainResult(file, (place) => structuredClone(place))
+}
+
+/**
+ * The JSON text of a linted file's plain result: what a worker posts back and what the run keeps
+ * and caches. A text, not objects: posting it copies one string instead of cloning every message,
+ * and the objects parsed from it hold only strings of their own, where a message's reason made by
+ * a rule may be a slice of the whole article text and keep all of it alive.
+ */
+export function serializeResult(file: VFile): string {
+  // The places are read by JSON.stringify at once, before anything can change them: no copy needed.
+  return JSON.stringify(plainResult(file, (place) => place))
+}
+
+function plainResult(file: VFile, copy: (place: NonNullable<VFileMessage['place']>) => unknown): FileResult {
   const messages = file.messages.map((message): PlainMessage => {
     const plain: PlainMessage = toJsonMessage(message)
-    if (message.place) plain.place = structuredClone(message.place) as PlainMessage['place']
+    if (message.place) plain.place = copy(message.place) as PlainMessage['place']
     return plain
   })
   const result: FileResult = {messages}

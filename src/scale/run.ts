@@ -78,7 +78,7 @@ export async function lintCollection(options: CollectionOptions): Promise<Collec
 
   const work = [...options.targets.map((file) => ({path: file, context: false})), ...(options.context ?? []).map((file) => ({path: file, context: true}))]
   const results: LintedFile[] = new Array(work.length)
-  let executor: {run: (task: LintTask) => Promise<FileResult>; close?: () => Promise<void>} | undefined
+  let executor: {run: (task: LintTask) => Promise<string>; close?: () => Promise<void>} | undefined
   const executorFor = () => {
     executor ??=
       jobs > 1 && work.length >= minFilesForWorkers
@@ -110,8 +110,9 @@ export async function lintCollection(options: CollectionOptions): Promise<Collec
         const cached = cache?.get(item.path, hash, effective.key) ?? (item.context ? cache?.get(item.path, hash, config.key) : undefined)
         if (cached) result = cached
         else {
-          result = await executorFor().run({path: item.path, bytes, configSource: config.source, collectionOnly: item.context})
-          if (cache && !result.messages.some((message) => message.fatal && transientRules.has(message.ruleId ?? ''))) cache.set(item.path, hash, effective.key, result)
+          const serialized = await executorFor().run({path: item.path, bytes, configSource: config.source, collectionOnly: item.context})
+          result = JSON.parse(serialized) as FileResult
+          if (cache && !result.messages.some((message) => message.fatal && transientRules.has(message.ruleId ?? ''))) cache.set(item.path, hash, effective.key, serialized)
         }
       }
       results[index] = {file: fromResult(result, item.path, cwd), config: effective, settled: item.context}

@@ -1,6 +1,6 @@
 /**
  * A worker thread of `--jobs N`: builds its processors (and so its dictionaries) once, then lints
- * the tasks the pool sends, one at a time, and posts back plain results.
+ * the tasks the pool sends, one at a time, and posts back their results as JSON text.
  */
 import {parentPort, workerData} from 'node:worker_threads'
 import type {RuleSetting} from '../config.js'
@@ -12,7 +12,8 @@ export interface WorkerSetup {
 }
 
 export type WorkerRequest = {id: number; task: LintTask}
-export type WorkerReply = {id: number; result: import('./result.js').FileResult} | {id: number; error: string}
+/** A reply: the task's result as JSON text (`serializeResult`), or what went wrong. */
+export type WorkerReply = {id: number; result: string} | {id: number; error: string}
 
 const setup = workerData as WorkerSetup
 const runner = new TaskRunner(setup.cwd, setup.overrides)

@@ -261,6 +261,15 @@ function isGenericEdge(finding: PhraseFinding, usedAlone: boolean): boolean {
   return finding.index === 0 && (after === 'of' || after === 'for')
 }
 
+/** The leading words of every name of several words, lowercase: `western` and `western balkans` of `western balkans region`. */
+function phraseBeginnings(terms: Terms): Set<string> {
+  const beginnings = new Set<string>()
+  for (const key of terms.phrases.keys()) {
+    for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) beginnings.add(key.slice(0, space))
+  }
+  return beginnings
+}
+
 /**
  * Words lowercased inside a name the document writes capitalized: `western Balkans` where it
  * writes `Western Balkans` mid-sentence; `Trilateral defense Cooperation Agreement` where a
@@ -271,13 +280,15 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
   const findings: PhraseFinding[] = []
   // How many times each name is written with a word lowercased: the capitalized form must be written at least as often.
   const variants = new Map<string, number>()
-  // Most words start no name: only runs from a name's first word are looked up.
-  const starts = new Set([...terms.phrases.keys()].map((key) => key.slice(0, key.indexOf(' '))))
+  // Most words start no name: only runs from a name's first word are looked up, and a run stops
+  // growing once it begins no name (`the` may begin `The Hague`, `the report` begins nothing).
+  const beginnings = phraseBeginnings(terms)
   for (const words of units) {
     for (let first = 0; first < words.length; first++) {
-      if (!starts.has(withoutPossessive(words[first].text).toLowerCase())) continue
+      if (!beginnings.has(withoutPossessive(words[first].text).toLowerCase())) continue
       let key = ''
       for (let last = first; last < words.length && last < first + 6; last++) {
+        if (last > first && !beginnings.has(key)) break
         if (last > first && words[last - 1].prose.text.slice(words[last - 1].end, words[last].start) !== ' ') break
         key += (last > first ? ' ' : '') + withoutPossessive(words[last].text).toLowerCase()
         if (last === first) continue

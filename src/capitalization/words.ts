@@ -28,8 +28,49 @@ export interface ProseWord {
   zone: WordZone
 }
 
-// Letters and digits, with inner apostrophes, dots and hyphens: `NATO’s`, `U.S`, `Long-Term`, `e.g`.
-const wordPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu
+// A word is letters and digits, with inner apostrophes, dots and hyphens: `NATO’s`, `U.S`,
+// `Long-Term`, `e.g`; as a pattern, /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.-][\p{L}\p{M}\p{N}]+)*/u.
+// It is scanned by hand (`nextWordStart`, `wordEnd`): a match object per word of every article
+// was a good part of the work, and ASCII characters are told apart by their codes.
+const letterOrDigit = /^[\p{L}\p{N}]$/u
+const wordCharacter = /^[\p{L}\p{M}\p{N}]$/u
+
+/** Whether the code point at `index` is a letter or digit (`inner`: or a combining mark), and how many code units it takes. */
+function wordUnits(text: string, index: number, inner: boolean): number {
+  if (index >= text.length) return 0
+  const code = text.charCodeAt(index)
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? 1 : 0
+  const point = text.codePointAt(index)!
+  const character = String.fromCodePoint(point)
+  return (inner ? wordCharacter : letterOrDigit).test(character) ? character.length : 0
+}
+
+/** Where the next word starts at or after `from` (`text.length` if none). */
+function nextWordStart(text: string, from: number): number {
+  let index = from
+  while (index < text.length && wordUnits(text, index, false) === 0) index++
+  return index
+}
+
+/** Where the word starting at `start` ends. */
+function wordEnd(text: string, start: number): number {
+  let index = start + wordUnits(text, start, false)
+  for (let units = wordUnits(text, index, true); index < text.length && units > 0; units = wordUnits(text, index, true)) index += units
+  // An apostrophe, dot or hyphen joins the word only when a letter, mark or digit follows it.
+  while (index + 1 < text.length && isJoiner(text.charCodeAt(index))) {
+    let after = index + 1
+    let units = wordUnits(text, after, true)
+    if (units === 0) break
+    while (after < text.length && units > 0) {
+      after += units
+      units = wordUnits(text, after, true)
+    }
+    index = after
+  }
+  return index
+}
+
+const isJoiner = (code: number): boolean => code === 0x27 || code === 0x2019 || code === 0x2e || code === 0x2d
 // Regular expressions used once per word are made once: a literal in a loop is a new object each pass.
 const space = /\s/u
 const doubledMark = /[!?]/u
@@ -79,6 +120,17 @@ function zoneOf(prose: Prose, index: number): WordZone {
  * The words of a prose unit, outside code, URLs, hashtags, handles and paths. `NATO’s` is one
  * word; a hyphenated compound is one word.
  */
+/** The words of a text as [start, end) pairs, by the scanner `findWords` uses (exported for its test). */
+export function wordRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  for (let at = nextWordStart(text, 0); at < text.length; at = nextWordStart(text, at)) {
+    const end = wordEnd(text, at)
+    ranges.push([at, end])
+    at = end
+  }
+  return ranges
+}
+
 export function proseWords(prose: Prose): ProseWord[] {
   let words = wordsByProse.get(prose)
   if (!words) wordsByProse.set(prose, (words = findWords(prose)))
@@ -91,11 +143,11 @@ const wordsByProse = new WeakMap<Prose, ProseWord[]>()
 function findWords(prose: Prose): ProseWord[] {
   const words: ProseWord[] = []
   const {text, literals} = prose
-  wordPattern.lastIndex = 0
-  for (let match = wordPattern.exec(text); match; match = wordPattern.exec(text)) {
-    const word = match[0]
-    const start = match.index
-    const end = start + word.length
+  for (let at = nextWordStart(text, 0); at < text.length; at = nextWordStart(text, at)) {
+    const start = at
+    const end = wordEnd(text, start)
+    const word = text.slice(start, end)
+    at = end
     if (inLiteral(literals, start) || inLiteral(literals, end - 1)) continue
     if (markBeforeWord.test(text[start - 1] ?? '') || markAfterWord.test(text[end] ?? '')) continue
     words.push({prose, start, end, text: word, kind: caseOf(word), place: placeOf(text, start), zone: zoneOf(prose, start)})

@@ -11,7 +11,6 @@ import type {Root, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {lexicon, type Lexicon, type Variety} from '../src/dictionaries.js'
 import {isLowercasedProperNoun} from '../src/dictionary.js'
-import {memoizeWord} from '../src/memo.js'
 import {getArticle} from '../src/parse/article.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {isFormed, isPrefix} from './spelling/morphology.js'
@@ -54,6 +53,8 @@ const options = {
 interface Checker {
   /** Whether the dictionaries list the word as written, by itself or by the parts of a hyphenated word. */
   listed: (word: string) => boolean
+  /** Whether the word is never reported wherever it stands: never checked (`neverChecked`) or listed. */
+  settled: (word: string) => boolean
   /** Whether the word is a regular formation from listed words (`nonmythological`, `oxygens`). */
   formed: (word: string) => boolean
   /** The primary dictionary, for capitals. */
@@ -81,7 +82,9 @@ function checkerFor(language: Language, words: readonly string[]): Promise<Check
       // every candidate (hundreds per word) tripled the run time. Compounds are not tried at all:
       // a transposition at the seam of a long word makes two words too often (`meatphysic`).
       const suggest = suggester(primary.knows, (word) => listed(word) || isFormed(word, inAny))
-      return {listed, formed, primary, foreign, suggest}
+      // Most words are settled by one of these, whatever their place: one remembered answer for both.
+      const settled = cached((word) => neverChecked(word) || listed(word))
+      return {listed, settled, formed, primary, foreign, suggest}
     })()
     checkers.set(key, checker)
   }
@@ -126,10 +129,9 @@ const CONSISTENT_USE = 2
 function judge(word: string, automaticCapital: boolean, checker: Checker, evidence: DocumentEvidence, vocabulary: Vocabulary): Finding | undefined {
   const rejected = vocabulary.rejected.size > 0 ? (vocabulary.rejected.get(word) ?? vocabulary.rejected.get(word.toLowerCase())) : undefined
   if (rejected) return {kind: 'rejected', replacement: rejected.replacement && matchCase(rejected.replacement, word)}
-  if (neverChecked(word)) return undefined
+  if (checker.settled(word)) return undefined
   const capitalized = isCapitalized(word)
   if (capitalized && (!automaticCapital || evidence.midSentence.has(withoutPossessive(word)))) return undefined
-  if (checker.listed(word)) return undefined
   if (checker.foreign?.knows(word)) {
     const expected = varietyCandidates(word).filter((candidate) => checker.primary.knows(candidate))
     return {kind: 'variety', variety: checker.foreign.variety, expected: expected.length > 0 ? expected : checker.suggest(word).map((x) => x.word)}
@@ -185,8 +187,8 @@ function spellsItsOwnWay(found: ReadonlyArray<{word: string; finding: Finding}>,
   return distinct.size >= OWN_SPELLING_MINIMUM && (distinct.size * 1000) / words > OWN_SPELLING_RATE
 }
 
-/** Whether a word is left alone wherever it stands: a name-like token, an elision or an abbreviation (remembered per word). */
-const neverChecked = memoizeWord((word) => alwaysSkipped(word) || isElided(word) || isAbbreviation(word))
+/** Whether a word is left alone wherever it stands: a name-like token, an elision or an abbreviation. */
+const neverChecked = (word: string): boolean => alwaysSkipped(word) || isElided(word) || isAbbreviation(word)
 
 /** `'em`, `o'`: a word clipped on purpose, in dialogue. */
 const isElided = (word: string): boolean => /^['’]|['’]$/u.test(word)

@@ -65,10 +65,12 @@ export type Suggest = (word: string, maxCost?: number) => Suggestion[]
  * transposition, the commonest slip (`streamsdie` for the compound `streamside`).
  */
 export function suggester(known: (word: string) => boolean, knownTransposition = known): Suggest {
-  const cache = new Map<string, Suggestion[]>()
+  // One map per cost limit, keyed by the word itself: a key joined from both was a new string to hash per question.
+  const caches = new Map<number, Map<string, Suggestion[]>>()
   return (word, maxCost = WRONG_LETTER) => {
-    const key = `${maxCost}:${word}`
-    let result = cache.get(key)
+    let cache = caches.get(maxCost)
+    if (!cache) caches.set(maxCost, (cache = new Map()))
+    let result = cache.get(word)
     if (result) return result
     const capital = isCapitalized(word)
     const lower = capital ? word.charAt(0).toLowerCase() + word.slice(1) : word
@@ -83,7 +85,7 @@ export function suggester(known: (word: string) => boolean, knownTransposition =
       .sort((a, b) => rank(a) - rank(b))
       .slice(0, 5)
       .map(([candidate, cost]) => ({word: candidate, cost}))
-    cache.set(key, result)
+    cache.set(word, result)
     return result
   }
 }

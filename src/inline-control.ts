@@ -11,7 +11,7 @@
  * set in the config (`overrides`). Messages that say a file could not be linted are never hidden.
  */
 import type {VFile} from 'vfile'
-import {INLINE_OBJECT} from './parse/markdown.js'
+import {INLINE_OBJECT} from './parse/prose.js'
 import {CONFIG_ERROR, FILE_ERROR, INTERNAL_ERROR} from './read.js'
 import type {Article} from './types.js'
 

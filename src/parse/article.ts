@@ -8,7 +8,6 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Article, ArticleFormat, Point} from '../types.js'
 import {lineEndingOf} from './lines.js'
-import {parseMarkdownBlocks} from './markdown.js'
 import {makeProse} from './prose.js'
 import {parseTxtBlocks} from './txt.js'
 
@@ -20,11 +19,24 @@ export function formatOf(path: string | undefined): ArticleFormat {
   return dot >= 0 && markdownExtensions.has(path!.slice(dot).toLowerCase()) ? 'md' : 'txt'
 }
 
-/** Parses an article into its blocks and an nlcst tree of their prose. */
+let markdownBlocks: typeof import('./markdown.js').parseMarkdownBlocks | undefined
+
+/**
+ * Loads the Markdown block parser (remark with GFM and front matter: half the modules copydesk
+ * would load, about 0.1 s), which `parseArticle` needs for Markdown files, so that a run of plain
+ * text files never loads it. `lintFile` and the package's entry call it; a program that parses
+ * Markdown with this module directly awaits it once first.
+ */
+export async function loadMarkdownParser(): Promise<void> {
+  markdownBlocks ??= (await import('./markdown.js')).parseMarkdownBlocks
+}
+
+/** Parses an article into its blocks and an nlcst tree of their prose (Markdown: after `loadMarkdownParser`). */
 export function parseArticle(text: string, format: ArticleFormat): {tree: Root; article: Article} {
+  if (format === 'md' && !markdownBlocks) throw new Error('copydesk: the Markdown parser is not loaded; await loadMarkdownParser() first')
   const place = location(text)
   const toPoint = (offset: number): Point => (place.toPoint(offset) as Point | undefined) ?? {line: 1, column: 1, offset: 0}
-  const parsed = format === 'md' ? parseMarkdownBlocks(text, toPoint) : parseTxtBlocks(text, toPoint)
+  const parsed = format === 'md' ? markdownBlocks!(text, toPoint) : parseTxtBlocks(text, toPoint)
   const prose = parsed.prose.map((source) => makeProse(source, toPoint))
   prose.sort((a, b) => (a.offsets[0] ?? 0) - (b.offsets[0] ?? 0))
   const tree: Root = {

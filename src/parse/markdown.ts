@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {Block, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
 import {findLabel, listPrefix, range, splitLines} from './lines.js'
-import type {ProseSource, ToPoint} from './prose.js'
+import {INLINE_OBJECT, type ProseSource, type ToPoint} from './prose.js'
 import {isPipeRowCandidate, parseTableRow, tableProse} from './table-row.js'
 import type {ParsedBlocks} from './txt.js'
 
@@ -24,8 +24,7 @@ interface Flat {
   literals: Array<[number, number]>
 }
 
-/** Stands in the prose for an inline image, inline HTML or a footnote reference (U+FFFC OBJECT REPLACEMENT CHARACTER). */
-export const INLINE_OBJECT = '\uFFFC'
+export {INLINE_OBJECT} from './prose.js'
 
 /** Flattens inline content to text, aligning each character with its source offset. */
 function flatten(nodes: PhrasingContent[], source: string): Flat {

@@ -12,6 +12,9 @@ import type {Block, Point, Prose} from '../types.js'
 /** Maps a file offset to a point; built once per file with vfile-location. */
 export type ToPoint = (offset: number) => Point
 
+/** Stands in the prose for an inline image, inline HTML or a footnote reference (U+FFFC OBJECT REPLACEMENT CHARACTER). */
+export const INLINE_OBJECT = '\uFFFC'
+
 const english = new ParseEnglish()
 
 // Things that look like words but are not prose: addresses, domains, file names. Each starts only

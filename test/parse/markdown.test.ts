@@ -2,11 +2,16 @@
  * The Markdown block parser: headings, paragraphs, lists, quotes, tables and
  * the blocks that are not prose, with prose offsets mapped to the original file.
  */
+import {spawnSync} from 'node:child_process'
 import type {Nodes as NlcstNode, Parents as NlcstParent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {describe, expect, it} from 'vitest'
-import {parseArticle} from '../../src/parse/article.js'
+import {loadMarkdownParser, parseArticle} from '../../src/parse/article.js'
 import type {Article, HeadingBlock, ListItemBlock, Position, Prose, TableBlock} from '../../src/types.js'
+import {project} from '../helpers.js'
+
+// Markdown is parsed synchronously once its parser is loaded (`lintFile` loads it on demand).
+await loadMarkdownParser()
 
 const parse = (text: string): Article => parseArticle(text, 'md').article
 
@@ -538,5 +543,28 @@ describe('md: block list invariants', () => {
     }
     const starts = article.blocks.map((block) => block.position.start.offset)
     expect([...starts].sort((a, b) => a - b)).toEqual(starts)
+  })
+})
+
+describe('the Markdown parser, loaded on demand', () => {
+  it('is loaded by linting a Markdown file, and parsing Markdown before it is loaded is an error', () => {
+    // A fresh process (this test file loaded the parser already), on the build (`npm test` builds first).
+    const script = `
+      const {parseArticle} = await import('./dist/src/parse/article.js')
+      const {lint} = await import('./dist/src/lint.js')
+      let before
+      try { parseArticle('# Title\\n', 'md') } catch (error) { before = error.message }
+      const text = await lint('Plain text,here.\\n', {filePath: 'a.txt'})
+      const markdown = await lint('Some *text*,here.\\n', {filePath: 'a.md'})
+      const after = parseArticle('# Title\\n', 'md').article.blocks.map((block) => block.kind)
+      console.log(JSON.stringify({before, text: text.messages.length, markdown: markdown.messages.map((message) => message.ruleId), after}))`
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {cwd: project, encoding: 'utf8'})
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout)).toEqual({
+      before: 'copydesk: the Markdown parser is not loaded; await loadMarkdownParser() first',
+      text: 1,
+      markdown: ['punctuation-spacing'],
+      after: ['heading']
+    })
   })
 })

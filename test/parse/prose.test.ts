@@ -9,10 +9,13 @@ import {describe, expect, it} from 'vitest'
 import {builtinRules} from '../../rules/index.js'
 import type {RuleSetting} from '../../src/config.js'
 import {lint} from '../../src/lint.js'
-import {parseArticle} from '../../src/parse/article.js'
+import {loadMarkdownParser, parseArticle} from '../../src/parse/article.js'
 import {decodeArticle} from '../../src/read.js'
 import type {Article, ArticleFormat, Point, Prose, Span} from '../../src/types.js'
 import {check, generatedTexts} from '../helpers.js'
+
+// Markdown is parsed synchronously once its parser is loaded (`lintFile` loads it on demand).
+await loadMarkdownParser()
 
 /** The point of `offset` in `source`, computed without vfile-location: lines end at `\r\n`, `\n` or `\r`. */
 function pointAt(source: string, offset: number): Point {

@@ -5,7 +5,6 @@
  * at a time and a run over thousands of articles holds no more than one of them.
  */
 import path from 'node:path'
-import {createTwoFilesPatch, FILE_HEADERS_ONLY} from 'diff'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
 import {fixFile, fixSelector} from './fix.js'
@@ -45,6 +44,8 @@ export function fixRun(options: FixRunOptions): FixRun {
     } else if (result.changed && options.mode === 'diff') {
       // With the BOM, which is part of the first line on disk: a patch of that line then applies.
       const name = displayPath(file)
+      // jsdiff (19 modules) is loaded only by --fix-dry-run, when a file changed.
+      const {createTwoFilesPatch, FILE_HEADERS_ONLY} = await import('diff')
       options.output(createTwoFilesPatch(`a/${name}`, `b/${name}`, original, fixed, undefined, undefined, {headerOptions: FILE_HEADERS_ONLY}))
     } else if (result.changed && options.mode === 'write') {
       try {

@@ -7,7 +7,8 @@ import {lexicon, type Variety} from '../src/dictionaries.js'
 import {hasNameEntry} from '../src/dictionary.js'
 import {WordIndex} from '../src/word-index.js'
 import {buildWordIndexes, buildWordTable, parseWordTable, type WordTable} from '../src/word-table.js'
-import {project} from './helpers.js'
+import {lintFiles} from '../src/lint.js'
+import {project, temporaryFolders} from './helpers.js'
 
 interface RealSpeller {
   data: Record<string, unknown>
@@ -65,6 +66,23 @@ describe('lexicons read from the word table', () => {
   it('list the capitalized stems of the US dictionary', () => {
     expect(['china', 'warren', 'nick'].map(hasNameEntry)).toEqual([true, true, true])
     expect(['river', 'president'].map(hasNameEntry)).toEqual([false, false])
+  })
+})
+
+describe('British words read after US files', () => {
+  const folder = temporaryFolders('copydesk-dictionaries-')
+  const british = 'A Short Heading\nThe colour of the defence, the organisation and its programme were praised by the centre.\n'
+  const us = 'A Short Heading\nThe color of the defense and the organization were praised by the center.\n'
+
+  it('give a British file the same findings whether US files came first or not', async () => {
+    const summary = (files: Awaited<ReturnType<typeof lintFiles>>, name: string) =>
+      files.find((file) => file.path?.endsWith(name))!.messages.map(({line, column, ruleId, reason}) => [line, column, ruleId, reason])
+    const dir = folder({'a-us.txt': us, 'b-us.txt': us, 'z-gb.txt': british})
+    const after = summary(await lintFiles(['a-us.txt', 'b-us.txt', 'z-gb.txt'], {cwd: dir}), 'z-gb.txt')
+    const alone = summary(await lintFiles(['z-gb.txt'], {cwd: dir}), 'z-gb.txt')
+    expect(after).toEqual(alone)
+    // The British spellings are words: none is reported as a typo.
+    expect(after.filter(([, , ruleId]) => ruleId === 'spelling')).toEqual([])
   })
 })
 

@@ -23,6 +23,33 @@ export function splitLines(text: string): Line[] {
   return lines
 }
 
+/** Index of the first of `lines` (in order) that starts at or after `offset`; `lines.length` if none does. */
+function firstLineFrom(lines: readonly Line[], offset: number): number {
+  let low = 0
+  let high = lines.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (lines[middle].start < offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/**
+ * The line that holds `offset`, its end included (not its line ending), if any. A binary search:
+ * the Markdown parser asks once per paragraph and list item, and scanning every line each time
+ * grew with the square of a long list.
+ */
+export function lineAt(lines: readonly Line[], offset: number): Line | undefined {
+  const line = lines[firstLineFrom(lines, offset + 1) - 1]
+  return line && offset <= line.start + line.text.length ? line : undefined
+}
+
+/** The lines that start at `from` or later and before `to`. */
+export function linesStartingIn(lines: readonly Line[], from: number, to: number): Line[] {
+  return lines.slice(firstLineFrom(lines, from), firstLineFrom(lines, to))
+}
+
 /** The line ending a text uses most: `\r\n` when more than half its line breaks are CRLF, else `\n`. */
 export function lineEndingOf(text: string): '\n' | '\r\n' {
   const crlf = text.match(/\r\n/g)?.length ?? 0

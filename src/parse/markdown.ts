@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {Block, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
-import {findLabel, listPrefix, range, splitLines} from './lines.js'
+import {findLabel, lineAt, linesStartingIn, listPrefix, range, splitLines} from './lines.js'
 import {INLINE_OBJECT, type ProseSource, type ToPoint} from './prose.js'
 import {isPipeRowCandidate, parseTableRow, tableProse} from './table-row.js'
 import type {ParsedBlocks} from './txt.js'
@@ -170,7 +170,6 @@ export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlock
   const lines = splitLines(text)
   const span = (from: number, to: number): Span => ({text: text.slice(from, to), position: {start: toPoint(from), end: toPoint(to)}})
   const base = (from: number, to: number) => ({index: blocks.length, text: text.slice(from, to), position: {start: toPoint(from), end: toPoint(to)}})
-  const linesIn = (from: number, to: number) => lines.filter((line) => line.start >= from && line.start < to)
 
   // A table in a block quote or list item (or indented) starts mid-line: take every line it
   // touches, from where it starts on its first line and after the `>` markers on the others.
@@ -212,7 +211,7 @@ export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlock
     const from = node.position!.start.offset!
     const to = node.position!.end.offset!
     const flat = flatten(node.children as PhrasingContent[], text)
-    const own = linesIn(lines.find((line) => line.start <= from && from <= line.start + line.text.length)?.start ?? from, to)
+    const own = linesStartingIn(lines, lineAt(lines, from)?.start ?? from, to)
     const rowFlags = own.map((line) => isPipeRowCandidate(line.text))
     const runs: Array<{table: boolean; from: number; to: number}> = []
     for (let index = 0; index < own.length; index++) {
@@ -230,7 +229,7 @@ export function parseMarkdownBlocks(text: string, toPoint: ToPoint): ParsedBlock
       if (run.table) return addTable(run.from, run.to)
       if (item && runIndex === 0) {
         const itemStart = item.listItem.position!.start.offset!
-        const lineStart = lines.find((line) => line.start <= itemStart && itemStart <= line.start + line.text.length)!
+        const lineStart = lineAt(lines, itemStart)!
         const prefix = listPrefix(lineStart.text)
         const markerFrom = prefix ? lineStart.start + prefix.indent : itemStart
         const markerText = prefix?.marker ?? text.slice(itemStart, from).trim()

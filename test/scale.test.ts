@@ -85,6 +85,32 @@ describe('the result cache', () => {
     expect((await ResultCache.open(dir, '1.0.1')).get('a.txt', contentHash(Buffer.from('a')), 'config')).toBeUndefined()
   })
 
+  it('is written again only when an entry was set or forgotten', async () => {
+    const dir = folder({})
+    const cache = await ResultCache.open(dir, '1.0.0')
+    cache.set('a.txt', 'h', 'c', result)
+    cache.set('b.txt', 'h', 'c', result)
+    await cache.save()
+    const file = path.join(dir, 'results.json')
+    // save() writes a new file and renames it over the old one: a new inode tells a write.
+    const inode = () => fs.statSync(file).ino
+    const written = inode()
+    const replayed = await ResultCache.open(dir, '1.0.0')
+    expect(replayed.get('a.txt', 'h', 'c')).toEqual(result)
+    replayed.prune(new Set(['a.txt', 'b.txt']))
+    await replayed.save()
+    expect(inode()).toBe(written)
+    const pruned = await ResultCache.open(dir, '1.0.0')
+    pruned.prune(new Set(['a.txt']))
+    await pruned.save()
+    expect(inode()).not.toBe(written)
+    expect((await ResultCache.open(dir, '1.0.0')).get('b.txt', 'h', 'c')).toBeUndefined()
+    const newer = await ResultCache.open(dir, '1.0.1')
+    const beforeNewer = inode()
+    await newer.save()
+    expect(inode()).not.toBe(beforeNewer)
+  })
+
   it('forgets files that are no longer in the run', async () => {
     const dir = folder({})
     const cache = await ResultCache.open(dir, '1.0.0')

@@ -44,20 +44,24 @@ export class ResultCache {
      * until the cache is saved, the results of a large run would otherwise stay in the JavaScript
      * heap (next to the messages made from them) as a copy of every message.
      */
-    private readonly entries: Map<string, CacheEntry | Buffer>
+    private readonly entries: Map<string, CacheEntry | Buffer>,
+    /** Whether the file needs writing: an entry was set or forgotten, or there was no valid file. */
+    private changed: boolean
   ) {}
 
   /** Opens the cache in `location` (a folder); a missing, unreadable or older-version cache starts empty. */
   static async open(location: string, version: string): Promise<ResultCache> {
     const file = path.join(location, cacheFileName)
     let entries = new Map<string, CacheEntry | Buffer>()
+    let valid = false
     try {
       const stored = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile
-      if (stored.version === version && stored.entries && typeof stored.entries === 'object') entries = new Map(Object.entries(stored.entries))
+      valid = stored.version === version && Boolean(stored.entries) && typeof stored.entries === 'object'
+      if (valid) entries = new Map(Object.entries(stored.entries))
     } catch {
       // No cache yet, or a damaged one: lint everything and write a new one.
     }
-    return new ResultCache(file, version, entries)
+    return new ResultCache(file, version, entries, !valid)
   }
 
   /** The stored result of `filePath` if its content and config are the ones it was linted with. */
@@ -72,14 +76,22 @@ export class ResultCache {
     // The entry's JSON, as JSON.stringify({hash, config, result}) writes it.
     const json = typeof result === 'string' ? result : JSON.stringify(result)
     this.entries.set(filePath, Buffer.from(`{"hash":${JSON.stringify(hash)},"config":${JSON.stringify(config)},"result":${json}}`))
+    this.changed = true
   }
 
   /** Forgets files that are gone: every path not in `keep` (the run's whole file list). */
   prune(keep: ReadonlySet<string>): void {
-    for (const filePath of this.entries.keys()) if (!keep.has(filePath)) this.entries.delete(filePath)
+    for (const filePath of this.entries.keys()) {
+      if (!keep.has(filePath)) {
+        this.entries.delete(filePath)
+        this.changed = true
+      }
+    }
   }
 
+  /** Writes the cache file, unless it already holds exactly these entries (a run that changed nothing). */
   async save(): Promise<void> {
+    if (!this.changed) return
     await fs.mkdir(path.dirname(this.file), {recursive: true})
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`
     const handle = await fs.open(temporary, 'w')

@@ -7,11 +7,11 @@
  * Not flagged: plurals (`CEOs`, `NGOs`, `the 1990s`, `Americans`, `the Kennedys`), a name ending in
  * `s` that the document never writes as a possessive, and anything the dictionary knows as written.
  */
-import type {Root, Sentence, Word} from 'nlcst'
+import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {isKnownWord} from '../src/dictionary.js'
 import {certainFix, defineRule} from '../src/rule.js'
-import {sentencesIn} from './spelling/names.js'
+import {adjacentWord, sentencesIn} from './spelling/names.js'
 import {isVerbatim, nodeText} from '../src/parse/prose.js'
 
 /** What the document writes: its possessives (`NATO`, from `NATO’s`) and which apostrophe it prefers. */
@@ -66,13 +66,6 @@ const unambiguousNouns = new Set([
 function isNoun(word: string): boolean {
   const lower = word.toLowerCase()
   return unambiguousNouns.has(lower) || nounEnding.test(lower)
-}
-
-/** The word `step` words away from `index` in the sentence, when only white space stands between. */
-function adjacentWord(sentence: Sentence, index: number, step: 1 | -1): Word | undefined {
-  if (sentence.children[index + step]?.type !== 'WhiteSpaceNode') return undefined
-  const word = sentence.children[index + 2 * step]
-  return word?.type === 'WordNode' ? word : undefined
 }
 
 // `the Kennedys`, `both Koreas`: after these a capitalized word plus `s` is a plural of a name.

@@ -9,10 +9,10 @@
  *   mines`), a lead role or wire (`female-lead films`, `12-lead ECG`), a co-author (`co-lead
  *   authors`).
  */
-import type {Root, Sentence, Word} from 'nlcst'
+import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {certainFix, defineRule} from '../src/rule.js'
-import {sentencesIn} from './spelling/names.js'
+import {adjacentWord, sentencesIn} from './spelling/names.js'
 import {isVerbatim, nodeText} from '../src/parse/prose.js'
 
 /** What is led, in news copy; a `X-lead` compound before one of these is a participle, `X-led`. */
@@ -45,13 +45,6 @@ function isLeader(part: string): boolean {
   return agents.has(lower) || /^\p{Lu}/u.test(part)
 }
 
-/** The word after `sentence.children[index]`, with only white space between. */
-function nextWord(sentence: Sentence, index: number): Word | undefined {
-  if (sentence.children[index + 1]?.type !== 'WhiteSpaceNode') return undefined
-  const word = sentence.children[index + 2]
-  return word?.type === 'WordNode' ? word : undefined
-}
-
 export default defineRule({
   meta: {
     id: 'word-confusion',
@@ -72,7 +65,7 @@ export default defineRule({
           if (!compound) return
           const leader = compound[1].split('-').at(-1)!
           if (!isLeader(leader)) return
-          const next = nextWord(sentence, index)
+          const next = adjacentWord(sentence, index, 1)
           if (!next || !ledThings.has(nodeText(next).toLowerCase())) return
           const led = {lead: 'led', Lead: 'Led', LEAD: 'LED'}[compound[2]]!
           const expected = `${compound[1]}-${led}`

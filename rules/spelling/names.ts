@@ -83,6 +83,13 @@ export function* sentencesIn(tree: Root): Generator<Sentence> {
   for (const {sentence} of proseSentences(tree)) yield sentence
 }
 
+/** The word `step` words away from `sentence.children[index]`, when only white space stands between. */
+export function adjacentWord(sentence: Sentence, index: number, step: 1 | -1): Word | undefined {
+  if (sentence.children[index + step]?.type !== 'WhiteSpaceNode') return undefined
+  const word = sentence.children[index + 2 * step]
+  return word?.type === 'WordNode' ? word : undefined
+}
+
 /** The sentences of a tree, in order, each with whether it is (part of) a heading. */
 export function* proseSentences(tree: Root, article?: Article): Generator<{sentence: Sentence; inHeading: boolean}> {
   for (const paragraph of tree.children) {

@@ -5,7 +5,7 @@ import type {ConfigError, ResolvedConfig, RuleSetting} from './config.js'
 import {configForFile, loadConfig, type FullConfig} from './load-config.js'
 import {absorbFindingsInRemovedText} from './absorb.js'
 import {applyInlineControl} from './inline-control.js'
-import {formatOf, loadMarkdownParser} from './parse/article.js'
+import {formatOf, loadMarkdownParser, needsMarkdownParser} from './parse/article.js'
 import {processorFor} from './processor.js'
 import {lintCollection} from './scale/run.js'
 import {createFile, FILE_ERROR, INTERNAL_ERROR} from './read.js'
@@ -35,7 +35,7 @@ export async function lintFile(file: VFile, config: ResolvedConfig): Promise<VFi
   const processor = processorFor(config)
   const restore = tracelessMessages(file)
   try {
-    if (formatOf(file.path) === 'md') await loadMarkdownParser()
+    if (formatOf(file.path) === 'md' && needsMarkdownParser(String(file.value))) await loadMarkdownParser()
     const tree = processor.parse(file)
     await processor.run(tree, file)
     applyInlineControl(file)

@@ -74,7 +74,7 @@ const atoms = [
 ]
 
 /** A small linear congruential generator: the same seed gives the same texts on every machine. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let state = seed
   return () => {
     state = (state * 1103515245 + 12345) % 2147483648

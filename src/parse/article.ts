@@ -2,14 +2,17 @@
  * The article parser: splits a file into blocks first, then parses the prose of
  * each block on its own, so that a heading never runs into the next sentence.
  */
+import type {Root as MdastRoot} from 'mdast'
 import type {Root} from 'nlcst'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Article, ArticleFormat, Point} from '../types.js'
 import {lineEndingOf} from './lines.js'
-import {makeProse} from './prose.js'
-import {parseTxtBlocks} from './txt.js'
+import {blocksFromTree} from './markdown-blocks.js'
+import {scanMarkdown} from './markdown-scan.js'
+import {makeProse, type ToPoint} from './prose.js'
+import {parseTxtBlocks, type ParsedBlocks} from './txt.js'
 
 const markdownExtensions = new Set(['.md', '.markdown', '.mdown', '.mkd'])
 
@@ -22,21 +25,44 @@ export function formatOf(path: string | undefined): ArticleFormat {
 let markdownBlocks: typeof import('./markdown.js').parseMarkdownBlocks | undefined
 
 /**
- * Loads the Markdown block parser (remark with GFM and front matter: half the modules copydesk
- * would load, about 0.1 s), which `parseArticle` needs for Markdown files, so that a run of plain
- * text files never loads it. `lintFile` and the package's entry call it; a program that parses
- * Markdown with this module directly awaits it once first.
+ * Loads the full Markdown block parser (remark with GFM and front matter: half the modules copydesk
+ * would load, about 0.1 s), which `parseArticle` needs for the Markdown documents that the fast
+ * scanner declines, so that a run of plain text or simple Markdown never loads it. `lintFile` (when
+ * `needsMarkdownParser` says so) and the package's entry call it; a program that parses Markdown
+ * with this module directly awaits it once first.
  */
 export async function loadMarkdownParser(): Promise<void> {
   markdownBlocks ??= (await import('./markdown.js')).parseMarkdownBlocks
 }
 
-/** Parses an article into its blocks and an nlcst tree of their prose (Markdown: after `loadMarkdownParser`). */
+// The scan of the last document asked about, kept for `parseArticle`, which would otherwise scan it again.
+let lastScan: {text: string; tree: MdastRoot | undefined} | undefined
+
+/** The fast scanner's tree of a Markdown document (`undefined`: it needs the full parser). */
+function scanOnce(text: string): MdastRoot | undefined {
+  if (lastScan?.text !== text) lastScan = {text, tree: scanMarkdown(text)}
+  return lastScan.tree
+}
+
+/** Whether parsing the Markdown document `text` needs `loadMarkdownParser` first: the fast scanner declines it, and the parser is not loaded. */
+export function needsMarkdownParser(text: string): boolean {
+  return !markdownBlocks && scanOnce(text) === undefined
+}
+
+/** The blocks of a Markdown document: from the fast scanner's tree when it accepts the document, else from remark. */
+function markdownBlocksOf(text: string, toPoint: ToPoint): ParsedBlocks {
+  const tree = scanOnce(text)
+  lastScan = undefined
+  if (tree) return blocksFromTree(tree, text, toPoint)
+  if (!markdownBlocks) throw new Error('copydesk: the Markdown parser is not loaded; await loadMarkdownParser() first')
+  return markdownBlocks(text, toPoint)
+}
+
+/** Parses an article into its blocks and an nlcst tree of their prose (Markdown the scanner declines: after `loadMarkdownParser`). */
 export function parseArticle(text: string, format: ArticleFormat): {tree: Root; article: Article} {
-  if (format === 'md' && !markdownBlocks) throw new Error('copydesk: the Markdown parser is not loaded; await loadMarkdownParser() first')
   const place = location(text)
   const toPoint = (offset: number): Point => (place.toPoint(offset) as Point | undefined) ?? {line: 1, column: 1, offset: 0}
-  const parsed = format === 'md' ? markdownBlocks!(text, toPoint) : parseTxtBlocks(text, toPoint)
+  const parsed = format === 'md' ? markdownBlocksOf(text, toPoint) : parseTxtBlocks(text, toPoint)
   const prose = parsed.prose.map((source) => makeProse(source, toPoint))
   prose.sort((a, b) => (a.offsets[0] ?? 0) - (b.offsets[0] ?? 0))
   const tree: Root = {

@@ -547,24 +547,33 @@ describe('md: block list invariants', () => {
 })
 
 describe('the Markdown parser, loaded on demand', () => {
-  it('is loaded by linting a Markdown file, and parsing Markdown before it is loaded is an error', () => {
+  it('is loaded only for a document the fast scanner declines, and parsing one before it is loaded is an error', () => {
     // A fresh process (this test file loaded the parser already), on the build (`npm test` builds first).
     const script = `
       const {parseArticle} = await import('./dist/src/parse/article.js')
       const {lint} = await import('./dist/src/lint.js')
-      let before
-      try { parseArticle('# Title\\n', 'md') } catch (error) { before = error.message }
+      const kinds = (text) => parseArticle(text, 'md').article.blocks.map((block) => block.kind)
+      const error = (text) => { try { kinds(text); return null } catch (error) { return error.message } }
+      const scanned = kinds('# Title\\n\\nPlain words.\\n')
+      const before = error('> Quoted.\\n')
       const text = await lint('Plain text,here.\\n', {filePath: 'a.txt'})
+      const simple = await lint('Simple text,here.\\n', {filePath: 'a.md'})
+      const stillBefore = error('> Quoted.\\n')
       const markdown = await lint('Some *text*,here.\\n', {filePath: 'a.md'})
-      const after = parseArticle('# Title\\n', 'md').article.blocks.map((block) => block.kind)
-      console.log(JSON.stringify({before, text: text.messages.length, markdown: markdown.messages.map((message) => message.ruleId), after}))`
+      const after = kinds('> Quoted.\\n')
+      const rules = (file) => file.messages.map((message) => message.ruleId)
+      console.log(JSON.stringify({scanned, before, text: text.messages.length, simple: rules(simple), stillBefore, markdown: rules(markdown), after}))`
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {cwd: project, encoding: 'utf8'})
     expect(result.stderr).toBe('')
+    const notLoaded = 'copydesk: the Markdown parser is not loaded; await loadMarkdownParser() first'
     expect(JSON.parse(result.stdout)).toEqual({
-      before: 'copydesk: the Markdown parser is not loaded; await loadMarkdownParser() first',
+      scanned: ['heading', 'blank', 'paragraph'],
+      before: notLoaded,
       text: 1,
+      simple: ['punctuation-spacing'],
+      stillBefore: notLoaded,
       markdown: ['punctuation-spacing'],
-      after: ['heading']
+      after: ['paragraph']
     })
   })
 })

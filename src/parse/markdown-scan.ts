@@ -1,0 +1,244 @@
+/**
+ * The fast Markdown scanner: a line scanner that builds, for the documents it can be sure of, the
+ * same mdast that remark (micromark with GFM and front matter) would, as far as `blocksFromTree`
+ * reads it: node types, offsets, heading depths, and text values. Any other document is declined
+ * (`undefined`) and goes to the full parser, so a document either gets exactly remark's blocks
+ * or is parsed by remark; `test/parse/markdown-scan.test.ts` compares the two.
+ *
+ * Accepted: ATX headings; paragraphs (indented up to three spaces, with continuation lines);
+ * bullet (`-`, `*`, `+`) and ordered (`1.`, `1)`) list items of one paragraph, not nested, with
+ * continuation and lazy lines; GFM pipe tables whose header and delimiter rows start and end with
+ * a pipe; blank lines; inline content that micromark parses as plain text (`isPlainInline`).
+ * Declined: tabs, NUL, a byte order mark, anything that could be front matter, a definition
+ * (`]:`), block quotes, code (fenced or indented), HTML, thematic breaks, setext headings, hard
+ * line breaks, task list items, nested or multi-block list items, a list item or a possible
+ * table delimiter row where a paragraph could continue, and inline syntax.
+ */
+import type {Heading, List, ListItem, Paragraph, Root, RootContent, Table, Text} from 'mdast'
+import type {Position} from 'unist'
+import {splitLines, type Line} from './lines.js'
+import {isPlainInline} from './markdown-inline-scan.js'
+
+/** Offsets only: `blocksFromTree` reads no line or column from the tree. */
+const at = (from: number, to: number): Position => ({start: {offset: from}, end: {offset: to}}) as Position
+
+interface OpenParagraph {
+  /** Its lines, each with the offset where its content starts (after indentation and markers). */
+  parts: Array<{line: Line; from: number}>
+  /** The list item it is the content of, if any. */
+  item?: ListItem
+}
+
+/** What a line (after its indentation) can start, as far as the scanner needs to know. */
+type LineStart =
+  | {kind: 'text'}
+  | {kind: 'decline'}
+  /** `=` or `-` alone on the line: a setext underline after a paragraph. */
+  | {kind: 'underline'}
+  | {kind: 'heading'; depth: number}
+  | {kind: 'item'; width: number}
+
+const atxOpening = /^#{1,6}(?= |$)/u
+const fence = /^(?:`{3}|~{3})/u
+const thematicBreak = /^([-*_])(?: *\1){2,} *$/u
+const underline = /^(?:=+|-+) *$/u
+const listMarker = /^(?:[-*+]|\d{1,9}[.)])( +|$)/u
+/** Anything micromark might take for a table's delimiter row: pipes, colons, spaces, and a dash. */
+const delimiterLike = /^[ |:]*-[ |:-]*$/u
+const strictDelimiter = /^\|(?: *:?-+:? *\|)+ *$/u
+
+function classify(rest: string): LineStart {
+  const first = rest[0]
+  switch (first) {
+    case '#': {
+      const opening = atxOpening.exec(rest)
+      return opening ? {kind: 'heading', depth: opening[0].length} : {kind: 'text'}
+    }
+    case '>':
+    case '<':
+      return {kind: 'decline'}
+    case '`':
+    case '~':
+      return fence.test(rest) ? {kind: 'decline'} : {kind: 'text'}
+    case '=':
+      return underline.test(rest) ? {kind: 'underline'} : {kind: 'text'}
+    case '-':
+    case '*':
+    case '_':
+    case '+':
+      if (thematicBreak.test(rest)) return {kind: 'decline'}
+      if (first === '-' && underline.test(rest)) return rest.trimEnd() === '-' ? {kind: 'decline'} : {kind: 'underline'}
+      break
+    default:
+      if (!(first >= '0' && first <= '9')) return {kind: 'text'}
+  }
+  const marker = listMarker.exec(rest)
+  if (!marker) return {kind: 'text'}
+  const spaces = marker[1].length
+  const content = rest.slice(marker[0].length)
+  // An empty item, content after five or more spaces (indented code), a task list item (`[ ]`),
+  // an item that starts with another block (a heading, a nested list, ...).
+  if (spaces === 0 || spaces > 4 || content.trimEnd() === '' || content.startsWith('[') || classify(content).kind !== 'text') return {kind: 'decline'}
+  return {kind: 'item', width: marker[0].length}
+}
+
+/** The number of cells of a row that starts and ends with a pipe and holds no escape or code. */
+const pipeRowCells = (row: string): number => row.trim().split('|').length - 2
+
+/**
+ * Whether `header` and `delimiter` open a GFM table, decided only where that is certain: both
+ * unindented, starting and ending with a pipe, the header without escapes or code; then it is a
+ * table when they have as many cells, and not one (both lines stay paragraph text) when they do
+ * not. `undefined`: not certain either way.
+ */
+function opensPipeTable(header: string, delimiter: string): boolean | undefined {
+  const trimmed = header.trimEnd()
+  if (trimmed.length < 2 || header[0] !== '|' || !trimmed.endsWith('|') || header.includes('\\') || header.includes('`')) return undefined
+  if (!strictDelimiter.test(delimiter)) return undefined
+  return pipeRowCells(header) === pipeRowCells(delimiter)
+}
+
+const indentOf = (line: string): number => {
+  let indent = 0
+  while (line.charCodeAt(indent) === 32) indent++
+  return indent
+}
+
+/** The mdast of `text` as remark would make it, or `undefined` when the scanner cannot be sure. */
+export function scanMarkdown(text: string): Root | undefined {
+  if (/[\t\0\uFEFF]|\]:/u.test(text) || text.startsWith('---') || text.startsWith('+++')) return undefined
+  const lines = splitLines(text)
+  const children: RootContent[] = []
+  let paragraph: OpenParagraph | undefined
+  let item: {node: ListItem; width: number} | undefined
+  let table: Table | undefined
+  let afterBlank = false
+
+  const lineEnd = (line: Line): number => line.start + line.text.length
+  const contentEnd = (line: Line): number => line.start + line.text.trimEnd().length
+
+  /** Ends the open paragraph; false when its inline content is not plain text or it holds a hard line break. */
+  const closeParagraph = (): boolean => {
+    if (!paragraph) return true
+    const {parts} = paragraph
+    let value = ''
+    for (let index = 0; index < parts.length; index++) {
+      const {line, from} = parts[index]
+      if (index > 0) {
+        const previous = parts[index - 1].line
+        // Two or more trailing spaces before a line ending make a hard line break.
+        if (lineEnd(previous) - contentEnd(previous) >= 2) return false
+        value += text.slice(lineEnd(previous), line.start)
+      }
+      value += text.slice(from, contentEnd(line))
+    }
+    if (!isPlainInline(value)) return false
+    const first = parts[0].from
+    const textNode: Text = {type: 'text', value, position: at(first, contentEnd(parts.at(-1)!.line))}
+    const node: Paragraph = {type: 'paragraph', children: [textNode], position: at(first, lineEnd(parts.at(-1)!.line))}
+    if (paragraph.item) paragraph.item.children.push(node)
+    else children.push(node)
+    paragraph = undefined
+    return true
+  }
+
+  /**
+   * Adds a line to the open paragraph (or opens one). A next line that could be a table's
+   * delimiter row makes this line a possible header: a table if certain, else the document is declined.
+   * Returns false to decline, 'table' when the line opened a table (and the next line is its delimiter).
+   */
+  const addProseLine = (index: number, from: number, ofItem: ListItem | undefined): boolean | 'table' => {
+    const line = lines[index]
+    const next = lines[index + 1]
+    const opensTable = next && delimiterLike.test(next.text) ? opensPipeTable(line.text, next.text) : false
+    if (opensTable === undefined || (opensTable && (ofItem || paragraph?.item))) return false
+    if (opensTable) {
+      if (!closeParagraph()) return false
+      table = {type: 'table', children: [], position: at(line.start, lineEnd(next))}
+      children.push(table)
+      return 'table'
+    }
+    if (paragraph) paragraph.parts.push({line, from})
+    else paragraph = {parts: [{line, from}], item: ofItem}
+    return true
+  }
+
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]
+    const indent = indentOf(line.text)
+    if (indent === line.text.length) {
+      if (!closeParagraph()) return undefined
+      table = undefined
+      afterBlank = true
+      continue
+    }
+    const from = line.start + indent
+    if (item && indent >= item.width) {
+      // Inside the open item: only its paragraph's continuation is handled (not a second block or a nested one).
+      if (afterBlank || !paragraph || (indent - item.width < 4 && classify(line.text.slice(indent)).kind !== 'text')) return undefined
+      if (addProseLine(index, from, undefined) !== true) return undefined
+      continue
+    }
+    if (afterBlank) item = undefined
+    afterBlank = false
+    if (indent >= 4) {
+      // Indented code, unless a paragraph continues.
+      if (!paragraph || table) return undefined
+      if (addProseLine(index, from, undefined) !== true) return undefined
+      continue
+    }
+    const start = classify(line.text.slice(indent))
+    switch (start.kind) {
+      case 'decline':
+        return undefined
+      case 'underline':
+        if (paragraph || table) return undefined
+        break
+      case 'heading': {
+        if (!closeParagraph()) return undefined
+        table = undefined
+        item = undefined
+        const end = lineEnd(line)
+        let content = line.text.slice(indent + start.depth).trim()
+        // A closing sequence: `#`s after a space, or the whole content.
+        const closing = /(?:^| )#+$/u.exec(content)
+        if (closing) content = content.slice(0, closing.index).trimEnd()
+        const contentFrom = content ? line.text.indexOf(content, indent + start.depth) + line.start : end
+        if (content && !isPlainInline(content)) return undefined
+        const heading: Heading = {
+          type: 'heading',
+          depth: start.depth as Heading['depth'],
+          children: content ? [{type: 'text', value: content, position: at(contentFrom, contentFrom + content.length)}] : [],
+          position: at(from, end)
+        }
+        children.push(heading)
+        continue
+      }
+      case 'item': {
+        // A list item cannot be told from paragraph text here without the interruption rules.
+        if (table || (paragraph && !paragraph.item)) return undefined
+        if (!closeParagraph()) return undefined
+        const node: ListItem = {type: 'listItem', children: [], position: at(from, lineEnd(line))}
+        const list: List = {type: 'list', children: [node], position: at(from, lineEnd(line))}
+        children.push(list)
+        item = {node, width: indent + start.width}
+        const opened = addProseLine(index, from + start.width, node)
+        if (opened !== true) return undefined
+        continue
+      }
+      default:
+        break
+    }
+    if (table) {
+      // A body row: any line up to a blank one or a block that interrupts it.
+      table.position!.end.offset = lineEnd(line)
+      continue
+    }
+    const added = addProseLine(index, from, undefined)
+    if (added === false) return undefined
+    // The header and the delimiter row are the table's; its body rows follow.
+    if (added === 'table') index++
+  }
+  if (!closeParagraph()) return undefined
+  return {type: 'root', children}
+}

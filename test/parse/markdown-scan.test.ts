@@ -1,0 +1,195 @@
+/**
+ * The fast Markdown scanner against the full parser: whenever the scanner accepts a document, its
+ * blocks and prose (every offset) must equal remark's, deep and strict. Over the repository's
+ * Markdown, the Markdown inputs of the parser's tests, the benchmark's generated articles,
+ * generated documents, and hand-written cases for each construct accepted and declined.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {isDeepStrictEqual} from 'node:util'
+import {location} from 'vfile-location'
+import {describe, expect, it} from 'vitest'
+import {generateArticles} from '../../scripts/bench/collection.js'
+import {blocksFromTree} from '../../src/parse/markdown-blocks.js'
+import {scanMarkdown} from '../../src/parse/markdown-scan.js'
+import {parseMarkdownBlocks} from '../../src/parse/markdown.js'
+import type {ParsedBlocks} from '../../src/parse/txt.js'
+import type {Point} from '../../src/types.js'
+import {generatedTexts, generator, project} from '../helpers.js'
+
+function toPointOf(text: string): (offset: number) => Point {
+  const place = location(text)
+  return (offset) => (place.toPoint(offset) as Point | undefined) ?? {line: 1, column: 1, offset: 0}
+}
+
+/** Both parsers' blocks, the scanner's `undefined` when it declines. */
+function bothParses(text: string): {fast: ParsedBlocks | undefined; full: ParsedBlocks} {
+  const toPoint = toPointOf(text)
+  const tree = scanMarkdown(text)
+  return {fast: tree && blocksFromTree(tree, text, toPoint), full: parseMarkdownBlocks(text, toPoint)}
+}
+
+/** Checks every accepted text against the full parser; returns how many were accepted. */
+function expectSameWhereAccepted(texts: readonly string[]): number {
+  let accepted = 0
+  for (const text of texts) {
+    const {fast, full} = bothParses(text)
+    if (!fast) continue
+    accepted++
+    // The quick comparison first; on a difference, the matcher's for its report.
+    if (!isDeepStrictEqual(fast, full)) expect({text, blocks: fast}).toStrictEqual({text, blocks: full})
+  }
+  return accepted
+}
+
+/** Asserts that the scanner accepts `text` and gives the full parser's blocks. */
+function expectAccepted(text: string): ParsedBlocks {
+  const {fast, full} = bothParses(text)
+  expect(fast, `accepted: ${JSON.stringify(text)}`).toBeDefined()
+  expect(fast).toStrictEqual(full)
+  return fast!
+}
+
+const expectDeclined = (text: string): void => expect(scanMarkdown(text), `declined: ${JSON.stringify(text)}`).toBeUndefined()
+
+/** The Markdown files of the repository (fixtures, docs, README), outside node_modules and dist. */
+function repositoryMarkdown(): string[] {
+  const found: string[] = []
+  const visit = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
+      if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) visit(full)
+      else if (entry.name.endsWith('.md')) found.push(fs.readFileSync(full, 'utf8'))
+    }
+  }
+  visit(project)
+  return found
+}
+
+/** The string literals with a line break in the Markdown parser's tests: its inputs. */
+function markdownTestInputs(): string[] {
+  const source = fs.readFileSync(path.join(project, 'test/parse/markdown.test.ts'), 'utf8')
+  const literals = source.match(/'(?:[^'\\\n]|\\.)*\\n(?:[^'\\\n]|\\.)*'/gu) ?? []
+  return literals.map((literal) => JSON.parse(`"${literal.slice(1, -1).replace(/\\'/gu, "'").replace(/"/gu, '\\"')}"`) as string)
+}
+
+// Lines of the kinds the scanner handles, and some it must decline, near the edges of each rule.
+const words = ['Word', 'the', 'NATO’s', 'plan', '2,000', 'e.g.', 'a|b', 'x', 'and', 'Đukanović', '🙂']
+const inline = [
+  ' * ', ' _ ', 'snake_case', ' ~ ', '[note]', '[a] (b)', '<', ' a < b ', 'a > b', ' & ', '&amp;', '&copy', '!', '#', '*emph*', '_em_',
+  '**b**', '~~s~~', '`c`', '\\*', '[l](u)', '<b>', 'www.x.org', 'http://x.org', 'x@y.org', '_a', 'a_', 'a*b', '![i](p)'
+]
+const endings = ['\n', '\n', '\n', '\r\n', '\r']
+
+function generatedDocument(random: () => number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
+  const phrase = (): string => {
+    let text = pick(words)
+    const count = Math.floor(random() * 6)
+    for (let index = 0; index < count; index++) text += (random() < 0.15 ? pick(inline) : ' ') + pick(words)
+    return text
+  }
+  const spaces = (most: number): string => ' '.repeat(Math.floor(random() * (most + 1)))
+  const row = (cells: number, pipes = true): string =>
+    (pipes ? '|' : '') + Array.from({length: cells}, () => ` ${pick(words)} `).join('|') + (pipes ? '|' : '')
+  const delimiter = (cells: number): string => '|' + Array.from({length: cells}, () => pick(['---', ':--', '--:', ':-:', ' - '])).join('|') + '|'
+  const lineMakers: Array<() => string> = [
+    () => spaces(3) + phrase() + spaces(3),
+    () => spaces(5) + phrase(),
+    () => spaces(1) + '#'.repeat(1 + Math.floor(random() * 7)) + pick([' ', '  ', '']) + phrase() + pick(['', ' #', ' ##  ', '#', '  ']),
+    () => spaces(3) + pick(['-', '*', '+', '1.', '2.', '10)', '1)']) + spaces(6) + pick([phrase(), '', '[ ] task', '# h']),
+    () => {
+      const cells = 1 + Math.floor(random() * 3)
+      const body = Array.from({length: Math.floor(random() * 3)}, () => pick([row(cells), row(cells + 1), row(cells, false), phrase()]))
+      return [row(cells), random() < 0.8 ? delimiter(cells) : delimiter(cells + 1), ...body].join('\n')
+    },
+    () => pick(['--', '---', '===', '-', '***', '- - -', '> quote', '```', '~~~', '<div>', '    code', '9.', '|---|---|', '#hashtag', '1.5 m']),
+    () => ''
+  ]
+  let text = random() < 0.1 ? '' : pick(['', '\n'])
+  const count = 1 + Math.floor(random() * 12)
+  for (let index = 0; index < count; index++) text += pick(lineMakers)() + pick(endings)
+  return random() < 0.3 ? text.trimEnd() : text
+}
+
+describe('the fast Markdown scanner gives exactly the full parser’s blocks', () => {
+  it('on the repository’s Markdown files and the Markdown parser’s test inputs', () => {
+    const repository = repositoryMarkdown()
+    const inputs = markdownTestInputs()
+    expect(repository.length).toBeGreaterThan(10)
+    expect(inputs.length).toBeGreaterThan(30)
+    expect(expectSameWhereAccepted(repository)).toBeGreaterThan(0)
+    expect(expectSameWhereAccepted(inputs)).toBeGreaterThan(5)
+  })
+
+  it('on the benchmark’s generated Markdown articles, which it all accepts', () => {
+    const articles = generateArticles(240)
+      .filter(([name]) => name.endsWith('.md'))
+      .map(([, text]) => text)
+    expect(articles.length).toBeGreaterThan(40)
+    expect(expectSameWhereAccepted(articles)).toBe(articles.length)
+  })
+
+  it('on generated documents near the edges of what it accepts', () => {
+    const random = generator(8)
+    const documents = Array.from({length: 2000}, () => generatedDocument(random))
+    // The generator is meant to exercise the fast path, not only the fallback.
+    expect(expectSameWhereAccepted(documents)).toBeGreaterThan(300)
+  })
+
+  it('on generated texts of Markdown markup and odd characters', () => {
+    expectSameWhereAccepted(generatedTexts(81, 800))
+  })
+})
+
+describe('the fast Markdown scanner: constructs accepted', () => {
+  it('ATX headings: depths, closing sequences, indentation, empty headings, trailing spaces', () => {
+    const article = expectAccepted('# Title Here #\n\n  ### Deep dive ###   \n#\n## \n#  a #b ##\n####### seven\n#hashtag\n')
+    expect(article.blocks.map((block) => block.kind)).toEqual(['heading', 'blank', 'heading', 'heading', 'heading', 'heading', 'paragraph'])
+    expectAccepted('# A\n## B\ntext\n# C')
+  })
+
+  it('paragraphs: continuation lines, indentation, trailing spaces, CRLF and CR endings, no final newline', () => {
+    const article = expectAccepted('First line\n   second line \n        third, indented\r\nfourth\rfifth  ')
+    expect(article.prose[0].offsets.slice(0, 12)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14])
+    expectAccepted('  • Focus on shared threats.\n\n  • Defense spending.\n')
+  })
+
+  it('list items: markers, widths, lazy and indented continuation, siblings of other kinds, labels', () => {
+    const article = expectAccepted('- One: first\n- Two\n  continued\nlazy\n\n1. Uno\n2) Dos\n10. Diez\n+    four spaces\n\n  1. Indented: item\n')
+    expect(article.blocks.filter((block) => block.kind === 'list-item')).toHaveLength(7)
+    expectAccepted('- a\n2. b\n* c\n')
+    expectAccepted('Text\n\n- item\n\nMore text\n  continues, indented\n')
+  })
+
+  it('GFM tables: interrupting a paragraph, body rows with and without pipes, mismatched delimiter rows', () => {
+    const article = expectAccepted('Para\n| a | b |\n|---|:-:|\n| 1 | 2 |  \nthree | 4\n\n| x | y |\n|---|\n| 1 |\n')
+    expect(article.blocks.map((block) => block.kind)).toEqual(['paragraph', 'table', 'blank', 'table'])
+    expectAccepted('| Name | Role | Count |\n|---|---|---|---|\n| South | 60 | Approved |\n')
+    expectAccepted('# H\n| a |\n| - |\nb\n# after\n')
+  })
+
+  it('inline text that only looks like markup: lone stars, intraword underscores, brackets, `<` and `&`', () => {
+    expectAccepted('A * B and snake_case_name, 3 ~ 4.\n[note] and [a] (b) and ![x]\na < b, sex & age, AT&T\n')
+  })
+})
+
+describe('the fast Markdown scanner: documents it declines', () => {
+  it('inline syntax it does not handle', () => {
+    for (const text of ['*emphasis*', '_em_', '**strong**', '~~gone~~', '`code`', 'a\\*b', '[link](u)', '![image](p.png)', '<b>bold</b>', '&amp;', '&#233;', 'www.example.com', 'https://x.org', 'me@example.com', 'a_', 'x*y']) {
+      expectDeclined(`Some ${text} here.\n`)
+    }
+  })
+
+  it('blocks it does not handle', () => {
+    for (const text of [
+      '> quote\n', '```\ncode\n```\n', '~~~\ncode\n', '    indented code\n', '<div>\n', '***\n', '- - -\n', 'Setext\n===\n',
+      'Setext\n---\n', 'Setext\n--\n', '---\ntitle: x\n---\n', '+++\n', '[x]: https://x.org\n', 'A[^1]\n\n[^1]: note\n', '- [ ] task\n',
+      '-\n', '9.\n', '-      five spaces\n', 'tab\there\n', 'hard  \nbreak\n', 'Para\n- item\n', 'Para\n1. item\n', '- a\n  - nested\n',
+      '- a\n\n  second paragraph\n', '- item\n| a |\n|---|\n', 'x | y\n--- | ---\n', '| a |\n---\n', '\uFEFFtext\n', 'nul\0\n'
+    ]) {
+      expectDeclined(text)
+    }
+  })
+})

@@ -5,9 +5,9 @@
  */
 import {getArticle} from '../src/parse/article.js'
 import {defineRule, removesWholePlace} from '../src/rule.js'
-import {jaccard, minHashSignature, SignatureIndex} from '../src/similarity.js'
+import {jaccard, OverlapIndex} from '../src/similarity.js'
 import type {Article} from '../src/types.js'
-import {duplicateRuleMeta, passagesOf, sectionsOf, sentencesOfPassage, signatureOf, type Passage, type PassageSentence} from './shared/passages.js'
+import {duplicateRuleMeta, passagesOf, sectionsOf, sentencesOfPassage, type Passage, type PassageSentence} from './shared/passages.js'
 
 const id = 'duplicate-section'
 
@@ -31,10 +31,6 @@ export const SENTENCE_MIN_CONTENT_WORDS = 12
  */
 export const SENTENCE_REPEATED = 0.9
 export const RESTATEMENT_MIN_BLOCK_SIMILARITY = 0.35
-
-// 32 bands of 2: a pair sharing 50% of its content words is a candidate with probability 0.9999;
-// candidates are verified on their exact word sets, so the index only has to miss nothing.
-const BANDS = 32
 
 const options = {
   threshold: {
@@ -94,47 +90,48 @@ const scopeOf = (passage: Passage): string => (passage.kind === 'table row' ? `t
 function findMatches(passages: readonly Passage[], settings: Settings): Match[] {
   const matches: Match[] = []
   const firstWithKey = new Map<string, Passage>()
-  const nearIndex = new SignatureIndex<Passage>(BANDS)
-  const sentenceIndex = new SignatureIndex<{passage: Passage; sentence: PassageSentence}>(BANDS)
+  // One index per scope: a table row is only ever compared with the rows of its own table.
+  const nearIndexes = new Map<string, OverlapIndex<Passage>>()
+  const sentenceIndex = new OverlapIndex<{passage: Passage; sentence: PassageSentence}>()
   for (const later of passages) {
     const near = later.content.size >= NEAR_MIN_CONTENT_WORDS
-    const signature = near ? signatureOf(later) : ''
     // A sentence's content words are some of its passage's: a passage with too few has no sentence to compare.
     const sentences =
       settings.restatements && later.content.size >= SENTENCE_MIN_CONTENT_WORDS
         ? sentencesOfPassage(later).filter((sentence) => sentence.content.size >= SENTENCE_MIN_CONTENT_WORDS)
         : []
-    const sentenceSignatures = sentences.map((sentence) => minHashSignature(sentence.content))
 
     let match: Match | undefined
-    // The most similar earlier passage wins; of equals, the first (the index gives candidates in no set order).
+    // The most similar earlier passage wins; of equals, the first.
     const better = (similarity: number, earlier: Passage): boolean =>
       !match || similarity > match.similarity || (similarity === match.similarity && earlier.position.start.offset < match.earlier.position.start.offset)
     const scope = scopeOf(later)
+    let nearIndex = nearIndexes.get(scope)
+    if (!nearIndex) {
+      nearIndex = new OverlapIndex<Passage>()
+      nearIndexes.set(scope, nearIndex)
+    }
     const exactKey = `${scope}\u0000${later.key}`
     const exact = firstWithKey.get(exactKey)
     if (exact) match = {later, earlier: exact, how: 'exact', similarity: 1}
     if (!match && near) {
-      for (const candidate of nearIndex.candidates(signature)) {
-        if (scopeOf(candidate) !== scope) continue
-        const similarity = jaccard(later.content, candidate.content)
-        if (similarity >= settings.threshold && better(similarity, candidate)) match = {later, earlier: candidate, how: 'near', similarity}
+      for (const {item: candidate, similarity} of nearIndex.similar(later.content, settings.threshold)) {
+        if (better(similarity, candidate)) match = {later, earlier: candidate, how: 'near', similarity}
       }
     }
     if (!match) {
-      sentences.forEach((sentence, index) => {
-        for (const candidate of sentenceIndex.candidates(sentenceSignatures[index])) {
-          const similarity = jaccard(sentence.content, candidate.sentence.content)
-          if (similarity < settings.sentenceThreshold || !better(similarity, candidate.passage)) continue
+      for (const sentence of sentences) {
+        for (const {item: candidate, similarity} of sentenceIndex.similar(sentence.content, settings.sentenceThreshold)) {
+          if (!better(similarity, candidate.passage)) continue
           if (similarity < SENTENCE_REPEATED && jaccard(later.content, candidate.passage.content) < RESTATEMENT_MIN_BLOCK_SIMILARITY) continue
           match = {later, earlier: candidate.passage, how: 'sentence', similarity, sentence, restated: candidate.sentence}
         }
-      })
+      }
     }
     if (match) matches.push(match)
     if (!firstWithKey.has(exactKey)) firstWithKey.set(exactKey, later)
-    if (near) nearIndex.add(signature, later)
-    sentences.forEach((sentence, index) => sentenceIndex.add(sentenceSignatures[index], {passage: later, sentence}))
+    if (near) nearIndex.add(later.content, later)
+    for (const sentence of sentences) sentenceIndex.add(sentence.content, {passage: later, sentence})
   }
   return matches
 }

@@ -1,7 +1,8 @@
 /**
- * Text similarity for the duplicate rules: normalised words, content-word sets, MinHash
- * signatures and a locality-sensitive index over them, so that finding near duplicates among
- * n passages costs about n, not n².
+ * Text similarity for the duplicate rules: normalised words, content-word sets, an exact index
+ * of word sets for the passages of one article, and, for a whole collection, MinHash signatures
+ * with a locality-sensitive index over them, so that finding near duplicates among n passages
+ * costs about n, not n².
  */
 import {memoizeWord} from './memo.js'
 
@@ -209,5 +210,61 @@ export class SignatureIndex<T> {
       for (let index = bucket.length - 1; index >= stop; index--) seen.add(bucket[index])
     }
     return [...seen]
+  }
+}
+
+/** An item of an `OverlapIndex` that shares words with a query, and its exact Jaccard similarity. */
+export interface Overlap<T> {
+  item: T
+  similarity: number
+}
+
+/**
+ * An exact index of word sets, for the few hundred passages or sentences of one article: each
+ * word lists the sets that hold it, so a query counts the words it shares with every earlier set
+ * that shares any, and gets their exact Jaccard similarity (as `jaccard` computes it). Within an
+ * article this costs less than MinHash signatures (64 hashes a word, then 32 bands a set) and
+ * misses nothing; across a collection, whose sets cannot all be kept, `SignatureIndex` serves.
+ */
+export class OverlapIndex<T> {
+  private readonly postings = new Map<string, number[]>()
+  private readonly items: T[] = []
+  private readonly sizes: number[] = []
+  /** Shared-word counts of the current query, by item number; reset after each query. */
+  private shared = new Uint32Array(64)
+
+  add(words: ReadonlySet<string>, item: T): void {
+    const id = this.items.length
+    this.items.push(item)
+    this.sizes.push(words.size)
+    for (const word of words) {
+      const list = this.postings.get(word)
+      if (list) list.push(id)
+      else this.postings.set(word, [id])
+    }
+  }
+
+  /**
+   * The items that share at least one word with `words` and whose similarity with it is at least
+   * `threshold`, in the order they were added.
+   */
+  similar(words: ReadonlySet<string>, threshold: number): Array<Overlap<T>> {
+    if (this.shared.length < this.items.length) this.shared = new Uint32Array(this.items.length * 2)
+    const shared = this.shared
+    const touched: number[] = []
+    for (const word of words) {
+      const list = this.postings.get(word)
+      if (!list) continue
+      for (const id of list) if (shared[id]++ === 0) touched.push(id)
+    }
+    touched.sort((a, b) => a - b)
+    const result: Array<Overlap<T>> = []
+    for (const id of touched) {
+      const count = shared[id]
+      shared[id] = 0
+      const similarity = count / (words.size + this.sizes[id] - count)
+      if (similarity >= threshold) result.push({item: this.items[id], similarity})
+    }
+    return result
   }
 }

@@ -1,6 +1,6 @@
 /** The similarity toolkit shared by the duplicate rules. */
 import {describe, expect, it} from 'vitest'
-import {contentWords, estimatedJaccard, fingerprint, jaccard, minHashSignature, normalizedWords, SignatureIndex, stem} from '../src/similarity.js'
+import {contentWords, estimatedJaccard, fingerprint, jaccard, minHashSignature, normalizedWords, OverlapIndex, SignatureIndex, stem} from '../src/similarity.js'
 
 describe('normalizedWords', () => {
   it('sets aside case, accents, punctuation, spacing and quote style', () => {
@@ -72,5 +72,39 @@ describe('SignatureIndex', () => {
 
   it('rejects a band count that does not divide the signature', () => {
     expect(() => new SignatureIndex(7)).toThrow('7 bands do not divide a signature of 64')
+  })
+})
+
+describe('OverlapIndex', () => {
+  const set = (text: string) => new Set(text.split(' '))
+
+  it('gives the exact Jaccard similarity of every earlier set at or above the threshold, in the order added', () => {
+    const index = new OverlapIndex<string>()
+    index.add(set('a b c d'), 'first')
+    index.add(set('x y z'), 'unrelated')
+    index.add(set('a b c e'), 'second')
+    const query = set('a b c f')
+    expect(index.similar(query, 0.5)).toEqual([
+      {item: 'first', similarity: jaccard(query, set('a b c d'))},
+      {item: 'second', similarity: jaccard(query, set('a b c e'))}
+    ])
+    expect(index.similar(query, 0.7)).toEqual([])
+  })
+
+  it('leaves out sets that share no word, and answers each query afresh', () => {
+    const index = new OverlapIndex<number>()
+    index.add(set('a b'), 1)
+    expect(index.similar(set('c d'), 0)).toEqual([])
+    expect(index.similar(set('a b'), 1)).toEqual([{item: 1, similarity: 1}])
+    expect(index.similar(set('a b'), 1)).toEqual([{item: 1, similarity: 1}])
+  })
+
+  it('keeps counting right past its first buffer', () => {
+    const index = new OverlapIndex<number>()
+    for (let item = 0; item < 200; item++) index.add(set(`shared w${item}`), item)
+    const found = index.similar(set('shared w150'), 0)
+    expect(found).toHaveLength(200)
+    expect(found[150]).toEqual({item: 150, similarity: 1})
+    expect(found[0]).toEqual({item: 0, similarity: 1 / 3})
   })
 })

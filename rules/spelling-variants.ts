@@ -26,6 +26,9 @@ interface Occurrence {
 }
 
 const opening = new Set(['“', '«'])
+// Made once: a literal in the loop over every word would be a new object per word.
+const countable = /^\p{L}\p{Ll}+$/u
+const startsUpper = /^\p{Lu}/u
 const closing = new Set(['”', '»'])
 
 /** The countable words of the document, in order. */
@@ -52,8 +55,8 @@ function occurrencesOf(tree: Root, file: VFile): Occurrence[] {
         }
         if (child.type !== 'WordNode' || depth > 0 || straightOpen) continue
         const value = nodeText(child)
-        if (!/^\p{L}\p{Ll}+$/u.test(value)) continue
-        if (/^\p{Lu}/u.test(value) && !automatic.has(child)) continue
+        if (!countable.test(value)) continue
+        if (startsUpper.test(value) && !automatic.has(child)) continue
         result.push({word: value.toLowerCase(), node: child})
       }
     }

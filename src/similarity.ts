@@ -11,10 +11,15 @@ import {memoizeWord} from './memo.js'
  * do not matter: `“Don’t”, she said.` and `"don't" she said` give the same words.
  */
 export function normalizedWords(text: string): string[] {
-  // Decomposing to strip accents is the slow part: skip it for plain ASCII, the common case.
-  const folded = /[^\x00-\x7f]/u.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘ʼ`´]/gu, "'") : text
+  // Plain ASCII, the common case, needs no decomposing to strip accents, and its letters and
+  // digits are `[a-z0-9]` once lowercased: a plain expression finds them faster than Unicode classes.
+  if (!nonAscii.test(text)) return text.toLowerCase().match(asciiWord) ?? []
+  const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘ʼ`´]/gu, "'")
   return folded.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []
 }
+
+const nonAscii = /[^\x00-\x7f]/u
+const asciiWord = /[a-z\d]+(?:'[a-z\d]+)*/g
 
 // Function words carry no content: two passages that share only these share nothing.
 const stopWords = new Set(

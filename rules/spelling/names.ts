@@ -33,6 +33,9 @@ export function alwaysSkipped(value: string): boolean {
   return false
 }
 
+// The marks after which a capital is automatic (made once, not once per mark).
+const opensCapital = /^[:“‘"'(—–-]$/u
+
 /**
  * Words whose capital is automatic: first in a sentence, after a colon, an opening quote or a
  * dash, and every word of a heading (title case).
@@ -49,7 +52,7 @@ export function automaticCapitals(sentence: Sentence, inHeading = false): Set<Wo
       if (expectCapital) result.add(child)
       expectCapital = false
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
-      if (/^[:“‘"'(—–-]$/u.test(nodeText(child))) expectCapital = true
+      if (opensCapital.test(nodeText(child))) expectCapital = true
     }
   }
   return result

@@ -7,17 +7,18 @@
  *
  * Accepted: ATX headings; paragraphs (indented up to three spaces, with continuation lines);
  * bullet (`-`, `*`, `+`) and ordered (`1.`, `1)`) list items of one paragraph, not nested, with
- * continuation and lazy lines; GFM pipe tables whose header and delimiter rows start and end with
- * a pipe; blank lines; inline content that micromark parses as plain text (`isPlainInline`).
+ * continuation and lazy lines; GFM tables (`markdown-table-scan.ts` decides where one starts as
+ * micromark does); blank lines; inline content that micromark parses as plain text (`isPlainInline`).
  * Declined: tabs, NUL, a byte order mark, anything that could be front matter, a definition
  * (`]:`), block quotes, code (fenced or indented), HTML, thematic breaks, setext headings, hard
- * line breaks, task list items, nested or multi-block list items, a list item or a possible
- * table delimiter row where a paragraph could continue, and inline syntax.
+ * line breaks, task list items, nested or multi-block list items, a list item where a paragraph
+ * could continue, a possible table in a list item, and inline syntax.
  */
 import type {Heading, List, ListItem, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import type {Position} from 'unist'
 import {splitLines, type Line} from './lines.js'
 import {isPlainInline} from './markdown-inline-scan.js'
+import {delimiterRowCells, opensGfmTable} from './markdown-table-scan.js'
 
 /** Offsets only: `blocksFromTree` reads no line or column from the tree. */
 const at = (from: number, to: number): Position => ({start: {offset: from}, end: {offset: to}}) as Position
@@ -43,9 +44,6 @@ const fence = /^(?:`{3}|~{3})/u
 const thematicBreak = /^([-*_])(?: *\1){2,} *$/u
 const underline = /^(?:=+|-+) *$/u
 const listMarker = /^(?:[-*+]|\d{1,9}[.)])( +|$)/u
-/** Anything micromark might take for a table's delimiter row: pipes, colons, spaces, and a dash. */
-const delimiterLike = /^[ |:]*-[ |:-]*$/u
-const strictDelimiter = /^\|(?: *:?-+:? *\|)+ *$/u
 
 function classify(rest: string): LineStart {
   const first = rest[0]
@@ -80,22 +78,6 @@ function classify(rest: string): LineStart {
   // an item that starts with another block (a heading, a nested list, ...).
   if (spaces === 0 || spaces > 4 || content.trimEnd() === '' || content.startsWith('[') || classify(content).kind !== 'text') return {kind: 'decline'}
   return {kind: 'item', width: marker[0].length}
-}
-
-/** The number of cells of a row that starts and ends with a pipe and holds no escape or code. */
-const pipeRowCells = (row: string): number => row.trim().split('|').length - 2
-
-/**
- * Whether `header` and `delimiter` open a GFM table, decided only where that is certain: both
- * unindented, starting and ending with a pipe, the header without escapes or code; then it is a
- * table when they have as many cells, and not one (both lines stay paragraph text) when they do
- * not. `undefined`: not certain either way.
- */
-function opensPipeTable(header: string, delimiter: string): boolean | undefined {
-  const trimmed = header.trimEnd()
-  if (trimmed.length < 2 || header[0] !== '|' || !trimmed.endsWith('|') || header.includes('\\') || header.includes('`')) return undefined
-  if (!strictDelimiter.test(delimiter)) return undefined
-  return pipeRowCells(header) === pipeRowCells(delimiter)
 }
 
 const indentOf = (line: string): number => {
@@ -143,20 +125,24 @@ export function scanMarkdown(text: string): Root | undefined {
   }
 
   /**
-   * Adds a line to the open paragraph (or opens one). A next line that could be a table's
-   * delimiter row makes this line a possible header: a table if certain, else the document is declined.
-   * Returns false to decline, 'table' when the line opened a table (and the next line is its delimiter).
+   * Adds a line to the open paragraph (or opens one), unless it is the head row of a table (with
+   * the next line as its delimiter row), which ends the paragraph. Returns false to decline,
+   * 'table' when the line opened a table.
    */
   const addProseLine = (index: number, from: number, ofItem: ListItem | undefined): boolean | 'table' => {
     const line = lines[index]
     const next = lines[index + 1]
-    const opensTable = next && delimiterLike.test(next.text) ? opensPipeTable(line.text, next.text) : false
-    if (opensTable === undefined || (opensTable && (ofItem || paragraph?.item))) return false
-    if (opensTable) {
-      if (!closeParagraph()) return false
-      table = {type: 'table', children: [], position: at(line.start, lineEnd(next))}
-      children.push(table)
-      return 'table'
+    if (next && delimiterRowCells(next.text) !== undefined) {
+      // In a list item, or indented as code, a table is not worked out here.
+      const indent = from - line.start
+      if (ofItem || paragraph?.item || indent >= 4) return false
+      if (opensGfmTable(line.text.slice(indent), next.text)) {
+        // A delimiter row that could start a list item would end the paragraph instead.
+        if (classify(next.text.slice(indentOf(next.text))).kind !== 'text' || !closeParagraph()) return false
+        table = {type: 'table', children: [], position: at(from, lineEnd(next))}
+        children.push(table)
+        return 'table'
+      }
     }
     if (paragraph) paragraph.parts.push({line, from})
     else paragraph = {parts: [{line, from}], item: ofItem}

@@ -185,7 +185,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const fixing = fixRunOf(values, fromStdin, io, upfront.registry)
   const each = fixing?.each ?? lintFile
 
-  let files: VFile[]
+  let files: Iterable<VFile>
+  let close = (): void => {}
   let trouble = false
   if (fromStdin) {
     const name = values['stdin-filename']
@@ -200,38 +201,77 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`copydesk: no files matching ${list.unmatched.map((item) => `\`${item}\``).join(', ')}\n`)
       trouble = true
     }
-    files = await lintListed(list.files, values, {cwd, configPath: values.config, rules, progress: io.progress, each: fixing?.each})
-    const configErrors = new Set(files.flatMap((file) => file.messages.filter((message) => message.ruleId === CONFIG_ERROR).map((message) => message.reason)))
-    for (const reason of configErrors) io.stderr(`copydesk: ${reason.slice(NOT_LINTED.length)}\n`)
-    for (const ignored of list.ignored) {
-      const file = new VFile({path: ignored, cwd})
+    const run = await lintListed(list.files, values, {cwd, configPath: values.config, rules, progress: io.progress, each: fixing?.each})
+    close = run.close
+    for (const reason of run.configErrors) io.stderr(`copydesk: ${reason.slice(NOT_LINTED.length)}\n`)
+    const ignored = list.ignored.map((name) => {
+      const file = new VFile({path: name, cwd})
       const message = file.message('File ignored because of a matching pattern in .copydeskignore', {ruleId: 'ignored-file', source: 'copydesk'})
       message.fatal = false
-      files.push(file)
+      return file
+    })
+    files = {
+      *[Symbol.iterator]() {
+        yield* run.files
+        yield* ignored
+      }
     }
   }
 
-  const color = values['no-color'] ? false : values.color ?? (io.isTTY && !process.env.NO_COLOR)
-  // When fixed text or a diff goes to stdout, the report goes to stderr.
-  const reportTo = fixing && (fromStdin || values['fix-dry-run']) ? io.stderr : io.stdout
-  const chunks = reportChunks(files, {format, quiet: values.quiet, color, version: copydeskVersion(), rules: upfront.registry})
   try {
-    await writeReport(chunks, values.output, cwd, reportTo)
-  } catch (error) {
-    io.stderr(`copydesk: cannot write --output ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
-    return EXIT_TROUBLE
-  }
-  if (fixing && !(fromStdin && values.fix)) io.stderr(fixing.summary())
+    const color = values['no-color'] ? false : values.color ?? (io.isTTY && !process.env.NO_COLOR)
+    // When fixed text or a diff goes to stdout, the report goes to stderr.
+    const reportTo = fixing && (fromStdin || values['fix-dry-run']) ? io.stderr : io.stdout
+    const outcome = new Outcome()
+    const chunks = reportChunks(outcome.counting(files), {format, quiet: values.quiet, color, version: copydeskVersion(), rules: upfront.registry})
+    try {
+      await writeReport(chunks, values.output, cwd, reportTo)
+    } catch (error) {
+      io.stderr(`copydesk: cannot write --output ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
+      return EXIT_TROUBLE
+    }
+    if (fixing && !(fromStdin && values.fix)) io.stderr(fixing.summary())
 
-  const messages = files.flatMap((file) => file.messages)
-  if (trouble || messages.some((message) => message.fatal === true && troubleRules.has(message.ruleId ?? ''))) return EXIT_TROUBLE
-  if (messages.some((message) => message.fatal === true)) return EXIT_FINDINGS
-  const warnings = messages.filter((message) => message.fatal === false).length
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(`copydesk: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`)
-    return EXIT_FINDINGS
+    if (trouble || outcome.trouble) return EXIT_TROUBLE
+    if (outcome.errors) return EXIT_FINDINGS
+    if (maxWarnings >= 0 && outcome.warnings > maxWarnings) {
+      io.stderr(`copydesk: ${outcome.warnings} warnings, more than --max-warnings ${maxWarnings}\n`)
+      return EXIT_FINDINGS
+    }
+    return EXIT_CLEAN
+  } finally {
+    close()
   }
-  return EXIT_CLEAN
+}
+
+/** What decides the exit code, counted from the messages as the report goes through the files. */
+class Outcome {
+  /** A file could not be linted (unreadable, broken config, a rule crashed). */
+  trouble = false
+  /** A finding at error level. */
+  errors = false
+  warnings = 0
+
+  /** `files`, counted as they are gone through; each pass counts afresh (`sarif` goes through twice). */
+  counting(files: Iterable<VFile>): Iterable<VFile> {
+    const outcome = this
+    return {
+      *[Symbol.iterator]() {
+        outcome.trouble = false
+        outcome.errors = false
+        outcome.warnings = 0
+        for (const file of files) {
+          for (const message of file.messages) {
+            if (message.fatal === true) {
+              outcome.errors = true
+              if (troubleRules.has(message.ruleId ?? '')) outcome.trouble = true
+            } else if (message.fatal === false) outcome.warnings++
+          }
+          yield file
+        }
+      }
+    }
+  }
 }
 
 /**

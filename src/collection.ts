@@ -3,6 +3,7 @@
  * recorded per file (see `CompareCollection` in rule.ts) and its findings become messages.
  */
 import type {VFile} from 'vfile'
+import {VFileMessage, type Options} from 'vfile-message'
 import type {ResolvedConfig} from './config.js'
 import {isHidden} from './inline-control.js'
 import {INTERNAL_ERROR} from './read.js'
@@ -30,17 +31,31 @@ interface Group {
 }
 
 /**
- * Runs `compare` of every collection rule enabled on any of `linted`, once per distinct options,
- * and adds the findings to their files as messages. Returns the files that got messages.
+ * Where a finding's message goes: by default onto its file (`file.messages`); a run that keeps its
+ * files' results on disk writes it there instead.
  */
-export async function compareCollection(linted: readonly LintedFile[]): Promise<Set<VFile>> {
+export type MessageSink = (file: VFile, message: VFileMessage) => void
+
+const onFile: MessageSink = (file, message) => {
+  file.messages.push(message)
+}
+
+/**
+ * Runs `compare` of every collection rule enabled on any of `linted`, once per distinct options,
+ * and adds the findings to their files as messages (or hands them to `sink`). Returns the files
+ * that got messages.
+ *
+ * A file's collection data is read only when its rule's `compare` asks for its entry's `data`, so
+ * `file.data.collection` may define its values as getters that load them (see `run.ts`).
+ */
+export async function compareCollection(linted: readonly LintedFile[], sink: MessageSink = onFile): Promise<Set<VFile>> {
   const groups = new Map<string, Group>()
   for (const {file, config, settled} of linted) {
     if (!config || file.path === undefined) continue
+    const collection = file.data.collection
+    if (!collection) continue
     for (const {rule, severity, options} of config.rules) {
-      if (!rule.compare) continue
-      const data = file.data.collection?.[rule.meta.id]
-      if (data === undefined) continue
+      if (!rule.compare || !recorded(collection, rule.meta.id)) continue
       const key = JSON.stringify([rule.meta.id, options])
       let group = groups.get(key)
       if (!group) {
@@ -49,7 +64,13 @@ export async function compareCollection(linted: readonly LintedFile[]): Promise<
       }
       // The same path twice (named twice on the command line) is one file of the collection.
       if (group.targets.has(file.path)) continue
-      group.entries.push({path: file.path, data})
+      const id = rule.meta.id
+      group.entries.push({
+        path: file.path,
+        get data() {
+          return collection[id]
+        }
+      })
       group.targets.set(file.path, {file, severity, settled: settled === true})
     }
   }
@@ -66,11 +87,12 @@ export async function compareCollection(linted: readonly LintedFile[]): Promise<
       // As with a per-file rule that throws: a fatal message on the files it governs, not a crash
       // that would lose every other finding of the run.
       for (const {file} of group.targets.values()) {
-        const message = file.message(`copydesk failed comparing this file with the others (\`${group.rule.meta.id}\`): ${(error as Error).message}`, {
+        const message = messageOn(file, `copydesk failed comparing this file with the others (\`${group.rule.meta.id}\`): ${(error as Error).message}`, {
           ruleId: INTERNAL_ERROR,
           source: 'copydesk'
         })
         message.fatal = true
+        sink(file, message)
         changed.add(file)
       }
       continue
@@ -78,21 +100,39 @@ export async function compareCollection(linted: readonly LintedFile[]): Promise<
     for (const finding of findings) {
       const target = group.targets.get(finding.path)!
       if (isHidden(target.file, group.rule.meta.id, lineOf(finding.place))) continue
-      addMessage(target.file, group.rule, target.severity, finding)
+      sink(target.file, findingMessage(target.file, group.rule, target.severity, finding))
       changed.add(target.file)
     }
   }
   return changed
 }
 
+/** Whether a collection rule recorded something for the file: a value, or a getter that loads one. */
+function recorded(collection: Record<string, unknown>, id: string): boolean {
+  const property = Object.getOwnPropertyDescriptor(collection, id)
+  return property !== undefined && (property.get !== undefined || property.value !== undefined)
+}
+
+/** A message about `file`, as `file.message` makes it, but not added to it. */
+function messageOn(file: VFile, reason: string, options: Options): VFileMessage {
+  const message = withoutStackTraces(() => new VFileMessage(reason, options))
+  if (file.path) {
+    message.name = `${file.path}:${message.name}`
+    message.file = file.path
+  }
+  message.fatal = false
+  return message
+}
+
 /** Turns a finding into a message on its file, stamped as `stampedPlugin` stamps per-file messages. */
-function addMessage(file: VFile, rule: AnyRule, severity: Exclude<Severity, 'off'>, finding: CollectionFinding): void {
-  const message = withoutStackTraces(() => file.message(finding.reason, {place: finding.place, ruleId: rule.meta.id, source: 'copydesk'}))
+function findingMessage(file: VFile, rule: AnyRule, severity: Exclude<Severity, 'off'>, finding: CollectionFinding): VFileMessage {
+  const message = messageOn(file, finding.reason, {place: finding.place, ruleId: rule.meta.id, source: 'copydesk'})
   message.url = rule.meta.url
   message.fatal = severity === 'error'
   if (finding.note !== undefined) message.note = finding.note
   if (finding.actual !== undefined) message.actual = finding.actual
   if (finding.expected !== undefined) message.expected = [...finding.expected]
+  return message
 }
 
 /** The line a finding starts on. */

@@ -6,7 +6,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 import {formatGithub} from './formats/github.js'
-import {formatSarif} from './formats/sarif.js'
+import {sarifChunks} from './formats/sarif.js'
 import {summaryLine} from './formats/summary.js'
 import {formatUnix} from './formats/unix.js'
 import type {AnyRule} from './rule.js'
@@ -88,40 +88,53 @@ export function report(files: readonly VFile[], options: ReportOptions): string 
 }
 
 /**
- * The report of `report`, in pieces to write one after the other. The `json` report comes one
- * file at a time: a large run's report, made in one piece, would be a string of hundreds of
- * megabytes, next to the plain copy of every message it was made from.
+ * The report of `report`, in pieces to write one after the other, for files that may be made one
+ * at a time as they are read (`files` is gone through once, twice for `sarif`, whose rule list
+ * comes first). `json`, `sarif`, `github` and `unix` come a file at a time: a large run's report,
+ * made in one piece, would be a string of hundreds of megabytes, next to every file it was made
+ * from. `stylish` aligns its columns over every message of the run, so it takes in all the files.
  */
-export function* reportChunks(files: readonly VFile[], options: ReportOptions): Generator<string> {
-  const shown = options.quiet ? files.map((file) => withMessages(file, file.messages.filter((message) => message.fatal === true))) : files
-  if (options.format === 'json') yield* jsonChunks(shown)
-  else yield formatted(shown, options)
+export function* reportChunks(files: Iterable<VFile>, options: ReportOptions): Generator<string> {
+  const shown: Iterable<VFile> = options.quiet ? mapped(files, (file) => withMessages(file, file.messages.filter((message) => message.fatal === true))) : files
+  switch (options.format) {
+    case 'json':
+      yield* jsonChunks(shown)
+      break
+    case 'sarif':
+      yield* sarifChunks(mapped(shown, jsonOf), {version: options.version ?? '0.0.0', rules: options.rules})
+      break
+    case 'github':
+      for (const file of shown) yield formatGithub([jsonOf(file)])
+      break
+    case 'unix':
+      for (const file of shown) yield formatUnix([jsonOf(file)])
+      break
+    case 'stylish':
+      yield stylish([...shown], options)
+  }
 }
 
 /** `JSON.stringify(toJson(files), null, 2)` and a newline, file by file. */
-function* jsonChunks(files: readonly VFile[]): Generator<string> {
-  if (files.length === 0) {
-    yield '[]\n'
-    return
-  }
+function* jsonChunks(files: Iterable<VFile>): Generator<string> {
+  let first = true
   // A file's entry one level deeper: JSON text has no raw line breaks inside strings, so every
   // line break is one that the indentation follows.
-  for (const [index, file] of files.entries()) yield (index === 0 ? '[\n  ' : ',\n  ') + JSON.stringify(toJson([file])[0], null, 2).replaceAll('\n', '\n  ')
-  yield '\n]\n'
+  for (const file of files) {
+    yield (first ? '[\n  ' : ',\n  ') + JSON.stringify(jsonOf(file), null, 2).replaceAll('\n', '\n  ')
+    first = false
+  }
+  yield first ? '[]\n' : '\n]\n'
 }
 
-function formatted(shown: readonly VFile[], options: ReportOptions): string {
-  switch (options.format) {
-    case 'json':
-      return JSON.stringify(toJson(shown), null, 2) + '\n'
-    case 'sarif':
-      return formatSarif(toJson(shown), {version: options.version ?? '0.0.0', rules: options.rules})
-    case 'github':
-      return formatGithub(toJson(shown))
-    case 'unix':
-      return formatUnix(toJson(shown))
-    case 'stylish':
-      return stylish(shown, options)
+/** One file as `--format json` prints it. */
+const jsonOf = (file: VFile): JsonFile => toJson([file])[0]
+
+/** `files` with `change` applied to each as it is reached; as often iterable as `files` is. */
+function mapped<T, U>(files: Iterable<T>, change: (file: T) => U): Iterable<U> {
+  return {
+    *[Symbol.iterator]() {
+      for (const file of files) yield change(file)
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import {VFile} from 'vfile'
 import {builtinRules} from '../rules/index.js'
 import {lint} from '../src/lint.js'
 import {escapeData, escapeProperty} from '../src/formats/github.js'
-import {report, toJson, type Format} from '../src/report.js'
+import {report, reportChunks, toJson, type Format} from '../src/report.js'
 import {failed} from '../src/read.js'
 
 const schema = JSON.parse(fs.readFileSync(new URL('schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8')) as object
@@ -150,5 +150,35 @@ describe('--format stylish', () => {
   it('says so when there is nothing to report', async () => {
     const clean = await lint('A clean sentence here.\n', {filePath: 'clean.txt'})
     expect(report([clean], {format: 'stylish'}).trimEnd().split('\n')).toEqual(['clean.txt: no issues found', '', '1 file: no findings'])
+  })
+})
+
+describe('reports of files read one at a time', () => {
+  it('are the reports of the same files in an array, in every format, with --quiet too', async () => {
+    const files = await sample()
+    for (const format of ['json', 'stylish', 'sarif', 'github', 'unix'] as const) {
+      for (const quiet of [false, true]) {
+        const options = {format, quiet, version: '1.2.3', rules: builtinRules}
+        let made = 0
+        // Each file made when the report reaches it, as a run reads its results back from disk.
+        const oneAtATime = {
+          *[Symbol.iterator]() {
+            for (const file of files) {
+              made++
+              yield file
+            }
+          }
+        }
+        expect([...reportChunks(oneAtATime, options)].join('')).toBe(report(files, options))
+        // SARIF lists the rules before the results: it goes through the files twice.
+        expect(made).toBe(format === 'sarif' ? 2 * files.length : files.length)
+      }
+    }
+  })
+
+  it('come in pieces of a file or less, but for stylish', async () => {
+    const files = await sample()
+    for (const format of ['json', 'sarif', 'github', 'unix'] as const) expect([...reportChunks(files, {format, version: '1.2.3'})].length).toBeGreaterThanOrEqual(files.length)
+    for (const format of ['json', 'sarif'] as const) expect([...reportChunks([], {format, version: '1.2.3'})].join('')).toBe(report([], {format, version: '1.2.3'}))
   })
 })

@@ -10,6 +10,7 @@ import {describe, expect, it} from 'vitest'
 // @ts-expect-error: a plain JavaScript module of the benchmark, without types.
 import {generateArticles} from '../scripts/bench/collection.js'
 import type {JsonFile} from '../src/report.js'
+import {cachedResults, indexFile, readIndex, rewriteCached} from './cache-files.js'
 import {temporaryFolders} from './helpers.js'
 
 const project = fileURLToPath(new URL('..', import.meta.url))
@@ -82,14 +83,13 @@ describe('--jobs', () => {
 })
 
 describe('--cache', () => {
-  const cacheFile = (dir: string) => path.join(dir, 'node_modules/.cache/copydesk/results.json')
+  const location = (dir: string) => path.join(dir, 'node_modules/.cache/copydesk')
+  const cacheFile = (dir: string) => indexFile(location(dir))
   /** Rewrites every cached reason of `name` so that a replayed result can be told from a fresh one. */
-  const poison = (dir: string, name: string) => {
-    const cache = JSON.parse(fs.readFileSync(cacheFile(dir), 'utf8'))
-    for (const message of cache.entries[name].result.messages) message.reason = 'from the cache'
-    fs.writeFileSync(cacheFile(dir), JSON.stringify(cache))
-    return cache
-  }
+  const poison = (dir: string, name: string) =>
+    rewriteCached(location(dir), name, (result) => {
+      for (const message of result.messages) message.reason = 'from the cache'
+    })
   const reasons = (files: JsonFile[], name: string) => files.find((file) => file.path === name)!.messages.map((message) => message.reason)
   const setup = () => folder({'a.txt': 'The plan was set,and it held.\n', 'b.txt': 'The the plan held.\n'})
 
@@ -135,6 +135,41 @@ describe('--cache', () => {
     cache.version = '0.0.0-older'
     fs.writeFileSync(cacheFile(dir), JSON.stringify(cache))
     expect(reasons(json(['--cache', 'a.txt'], dir).files, 'a.txt')).toEqual(['Missing space after `,`'])
+  })
+
+  it('treats a cache of the old format as absent, and replaces it', () => {
+    const dir = setup()
+    const version = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')).version as string
+    // One results.json of every result, as copydesk wrote it before: never replayed, never a crash.
+    const old = {version, entries: {'a.txt': {hash: 'h', config: 'c', result: {messages: [{reason: 'from the cache'}]}}}}
+    fs.mkdirSync(location(dir), {recursive: true})
+    fs.writeFileSync(cacheFile(dir), JSON.stringify(old))
+    const result = json(['--cache', 'a.txt'], dir)
+    expect(result.code).toBe(1)
+    expect(reasons(result.files, 'a.txt')).toEqual(['Missing space after `,`'])
+    expect(readIndex(location(dir)).format).toBe(2)
+  })
+
+  it('relints what a damaged data file held, and rebuilds the cache', () => {
+    const dir = setup()
+    const cold = json(['--cache', 'a.txt', 'b.txt'], dir)
+    const {data} = poison(dir, 'a.txt')
+    poison(dir, 'b.txt')
+    const dataFile = path.join(location(dir), data)
+    const bytes = fs.readFileSync(dataFile)
+    // One byte of a.txt's result changed (entries are in the run's order): a.txt is linted again, b.txt replayed.
+    fs.writeFileSync(dataFile, Buffer.concat([bytes.subarray(0, 2), Buffer.from('X'), bytes.subarray(3)]))
+    const damaged = json(['--cache', 'a.txt', 'b.txt'], dir)
+    expect(reasons(damaged.files, 'a.txt')).toEqual(reasons(cold.files, 'a.txt'))
+    expect(reasons(damaged.files, 'b.txt')).toEqual(['from the cache'])
+    // Cut short: nothing is replayed.
+    poison(dir, 'a.txt')
+    const {data: rewritten} = poison(dir, 'b.txt')
+    fs.truncateSync(path.join(location(dir), rewritten), 10)
+    const truncated = json(['--cache', 'a.txt', 'b.txt'], dir)
+    expect(truncated.stdout).toBe(cold.stdout)
+    expect(truncated.code).toBe(cold.code)
+    expect(json(['--cache', 'a.txt', 'b.txt'], dir).stdout).toBe(cold.stdout)
   })
 
   it('keeps the cache where --cache-location says, and survives a damaged cache file', () => {
@@ -230,8 +265,7 @@ describe('cross-file rules at scale', () => {
     expect(across(json(['--cache', 'a.txt', 'b.txt'], dir).files)).toEqual([])
     // Only b changes; a is replayed from the cache, and b is found to copy it.
     fs.writeFileSync(path.join(dir, 'b.txt'), `${shared}\n`)
-    const cache = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules/.cache/copydesk/results.json'), 'utf8'))
-    expect(cache.entries['a.txt'].result.collection['duplicate-across-files']).toBeDefined()
+    expect(cachedResults(path.join(dir, 'node_modules/.cache/copydesk')).get('a.txt')!.collection!['duplicate-across-files']).toBeDefined()
     const second = json(['--cache', 'a.txt', 'b.txt'], dir).files
     expect(across(second)).toEqual(['b.txt'])
     expect(second[1].messages.find((message) => message.ruleId === 'duplicate-across-files')!.reason).toBe('Unexpected paragraph copied from a.txt:1')

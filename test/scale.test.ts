@@ -1,13 +1,17 @@
 /** Units of CI at scale: shards, the progress bar, plain results, the cache file, the worker pool. */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {describe, expect, it} from 'vitest'
+import {afterAll, describe, expect, it} from 'vitest'
+import type {VFile} from 'vfile'
 import {lint} from '../src/lint.js'
-import {contentHash, ResultCache} from '../src/scale/cache.js'
+import {contentHash, ResultCache, type StoredResult} from '../src/scale/cache.js'
 import {progressBar, wantsProgress} from '../src/scale/progress.js'
 import {fromResult, toResult, type FileResult} from '../src/scale/result.js'
 import {filesOfShard, parseShard, shardOf} from '../src/scale/shard.js'
+import {lintCollection, runCollection} from '../src/scale/run.js'
+import {RecordStore} from '../src/scale/store.js'
 import {TaskRunner} from '../src/scale/task.js'
 import {temporaryFolders} from './helpers.js'
 
@@ -70,15 +74,30 @@ describe('plain results', () => {
 })
 
 describe('the result cache', () => {
-  const result = {messages: [], collection: {rule: ['data']}}
+  const result: FileResult = {messages: [], collection: {rule: ['data']}}
+  const spill = RecordStore.temporary()
+  afterAll(() => spill.close())
+  /** A result as a run stores it before caching it. */
+  const stored = (plain: FileResult): StoredResult => {
+    const messages = spill.append(JSON.stringify(plain.messages))
+    const collection = plain.collection ? spill.append(JSON.stringify(plain.collection)).length : 0
+    return {store: spill, offset: messages.offset, messagesLength: messages.length, collectionLength: collection, collectionRules: Object.keys(plain.collection ?? {})}
+  }
+  /** A stored result read back. */
+  const plain = (found: StoredResult | undefined): FileResult | undefined => {
+    if (!found) return undefined
+    const back: FileResult = {messages: JSON.parse(found.store.text({offset: found.offset, length: found.messagesLength}))}
+    if (found.collectionLength > 0) back.collection = JSON.parse(found.store.text({offset: found.offset + found.messagesLength, length: found.collectionLength}))
+    return back
+  }
 
   it('returns a result only for the same content hash and config key', async () => {
     const dir = folder({})
     const cache = await ResultCache.open(dir, '1.0.0')
-    cache.set('a.txt', contentHash(Buffer.from('a')), 'config', result)
+    cache.set('a.txt', contentHash(Buffer.from('a')), 'config', stored(result))
     await cache.save()
     const again = await ResultCache.open(dir, '1.0.0')
-    expect(again.get('a.txt', contentHash(Buffer.from('a')), 'config')).toEqual(result)
+    expect(plain(again.get('a.txt', contentHash(Buffer.from('a')), 'config'))).toEqual(result)
     expect(again.get('a.txt', contentHash(Buffer.from('b')), 'config')).toBeUndefined()
     expect(again.get('a.txt', contentHash(Buffer.from('a')), 'other')).toBeUndefined()
     expect(again.get('b.txt', contentHash(Buffer.from('a')), 'config')).toBeUndefined()
@@ -88,15 +107,15 @@ describe('the result cache', () => {
   it('is written again only when an entry was set or forgotten', async () => {
     const dir = folder({})
     const cache = await ResultCache.open(dir, '1.0.0')
-    cache.set('a.txt', 'h', 'c', result)
-    cache.set('b.txt', 'h', 'c', result)
+    cache.set('a.txt', 'h', 'c', stored(result))
+    cache.set('b.txt', 'h', 'c', stored(result))
     await cache.save()
     const file = path.join(dir, 'results.json')
     // save() writes a new file and renames it over the old one: a new inode tells a write.
     const inode = () => fs.statSync(file).ino
     const written = inode()
     const replayed = await ResultCache.open(dir, '1.0.0')
-    expect(replayed.get('a.txt', 'h', 'c')).toEqual(result)
+    expect(plain(replayed.get('a.txt', 'h', 'c'))).toEqual(result)
     replayed.prune(new Set(['a.txt', 'b.txt']))
     await replayed.save()
     expect(inode()).toBe(written)
@@ -114,11 +133,78 @@ describe('the result cache', () => {
   it('forgets files that are no longer in the run', async () => {
     const dir = folder({})
     const cache = await ResultCache.open(dir, '1.0.0')
-    cache.set('a.txt', 'h', 'c', result)
-    cache.set('b.txt', 'h', 'c', result)
+    cache.set('a.txt', 'h', 'c', stored(result))
+    cache.set('b.txt', 'h', 'c', stored(result))
     cache.prune(new Set(['b.txt']))
     expect(cache.get('a.txt', 'h', 'c')).toBeUndefined()
-    expect(cache.get('b.txt', 'h', 'c')).toEqual(result)
+    expect(plain(cache.get('b.txt', 'h', 'c'))).toEqual(result)
+  })
+
+  it('replays each result by its offset in one data file, which replaces the last one', async () => {
+    const dir = folder({})
+    const results: FileResult[] = [
+      {messages: [{ruleId: 'r', source: 's', severity: 'error', line: 1, column: 2, endLine: 1, endColumn: 3, reason: 'first', fatal: true}]},
+      {messages: [], collection: {rule: {passages: ['x']}}},
+      {messages: [{ruleId: 'r', source: 's', severity: 'warning', line: 4, column: 1, endLine: null, endColumn: null, reason: 'third, ünïcode', fatal: false}], collection: {rule: 1}}
+    ]
+    const cache = await ResultCache.open(dir, '1.0.0')
+    for (const [index, item] of results.entries()) cache.set(`${index}.txt`, `h${index}`, 'c', stored(item))
+    await cache.save()
+    const dataFiles = () => fs.readdirSync(dir).filter((name) => name.endsWith('.data'))
+    expect(dataFiles()).toHaveLength(1)
+    const first = dataFiles()[0]
+    const replayed = await ResultCache.open(dir, '1.0.0')
+    // Read back in another order than written: each from its own place.
+    for (const index of [2, 0, 1]) {
+      const found = replayed.get(`${index}.txt`, `h${index}`, 'c')!
+      expect(found.store.file).toBe(path.join(dir, first))
+      expect(plain(found)).toEqual(results[index])
+    }
+    expect(replayed.get('1.txt', 'h1', 'c')!.collectionRules).toEqual(['rule'])
+    // A changed entry: a new data file holds every entry kept, and the old one is gone.
+    replayed.set('1.txt', 'h1b', 'c', stored(results[2]))
+    await replayed.save()
+    expect(dataFiles()).toHaveLength(1)
+    expect(dataFiles()[0]).not.toBe(first)
+    // The run that saved still reads what it replayed from the old file, which it keeps open.
+    expect(plain(replayed.get('0.txt', 'h0', 'c'))).toEqual(results[0])
+    replayed.close()
+    const third = await ResultCache.open(dir, '1.0.0')
+    expect(plain(third.get('1.txt', 'h1b', 'c'))).toEqual(results[2])
+    expect(plain(third.get('0.txt', 'h0', 'c'))).toEqual(results[0])
+    third.close()
+  })
+
+  it('treats a damaged data file as absent, and a damaged entry as a miss', async () => {
+    const dir = folder({})
+    const cache = await ResultCache.open(dir, '1.0.0')
+    cache.set('a.txt', 'h', 'c', stored(result))
+    cache.set('b.txt', 'h', 'c', stored({messages: [], collection: {rule: 'b'}}))
+    await cache.save()
+    const data = path.join(dir, fs.readdirSync(dir).find((name) => name.endsWith('.data'))!)
+    const bytes = fs.readFileSync(data)
+    // The same size, one byte changed in the first entry: that entry is linted again, the other replayed.
+    const changed = Buffer.from(bytes)
+    changed[changed.indexOf('data')] = 0x44
+    fs.writeFileSync(data, changed)
+    const damaged = await ResultCache.open(dir, '1.0.0')
+    expect(damaged.get('a.txt', 'h', 'c')).toBeUndefined()
+    expect(plain(damaged.get('b.txt', 'h', 'c'))).toEqual({messages: [], collection: {rule: 'b'}})
+    damaged.close()
+    // Cut short, or gone: no cache at all, and no error.
+    fs.writeFileSync(data, bytes.subarray(0, bytes.length - 1))
+    expect((await ResultCache.open(dir, '1.0.0')).get('b.txt', 'h', 'c')).toBeUndefined()
+    fs.rmSync(data)
+    expect((await ResultCache.open(dir, '1.0.0')).get('b.txt', 'h', 'c')).toBeUndefined()
+  })
+
+  it('treats a cache of the old format, one JSON file of every result, as absent without reading it', async () => {
+    const dir = folder({'results.json': JSON.stringify({version: '1.0.0', entries: {'a.txt': {hash: 'h', config: 'c', result}}})})
+    const cache = await ResultCache.open(dir, '1.0.0')
+    expect(cache.get('a.txt', 'h', 'c')).toBeUndefined()
+    cache.set('a.txt', 'h', 'c', stored(result))
+    await cache.save()
+    expect(plain((await ResultCache.open(dir, '1.0.0')).get('a.txt', 'h', 'c'))).toEqual(result)
   })
 })
 
@@ -134,10 +220,48 @@ describe('the worker pool (built, from dist/)', () => {
       const pooled = await Promise.all(names.map((name) => pool.run({path: name, bytes: fs.readFileSync(path.join(dir, name))})))
       const direct = await Promise.all(names.map((name) => inline.run({path: name, bytes: fs.readFileSync(path.join(dir, name))})))
       expect(pooled).toEqual(direct)
-      expect(pooled.flatMap((item) => (JSON.parse(item) as FileResult).messages).length).toBeGreaterThan(50)
+      expect(pooled.flatMap((item) => JSON.parse(Buffer.from(item.messages).toString('utf8')) as FileResult['messages']).length).toBeGreaterThan(50)
+      expect(pooled.every((item) => item.collectionRules.includes('duplicate-across-files') && item.transient === false)).toBe(true)
     } finally {
       await pool.close()
     }
   }, 60_000)
 })
 
+
+describe('a run’s results on disk', () => {
+  const shared = 'The committee met for six hours on Tuesday and agreed to publish the budget figures before the end of the month.'
+  const spillFiles = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(`copydesk-${process.pid}-`) && name.endsWith('.records'))
+
+  it('come back in the targets’ order, each with its own cross-file findings, and leave no file behind', async () => {
+    const before = spillFiles()
+    const dir = folder({'c.txt': 'The plan was set,and it held.\n', 'a.txt': `${shared}\n`, 'b.txt': `Another opening line, of course, for this one.\n\n${shared}\n`})
+    const results = await runCollection({targets: ['c.txt', 'b.txt', 'a.txt'], cwd: dir, jobs: 1})
+    let files: VFile[]
+    try {
+      expect(spillFiles()).toHaveLength(before.length + 1)
+      files = [...results.targets()]
+      // Read back again, the same: nothing is consumed.
+      expect([...results.targets()].map((file) => file.messages.length)).toEqual(files.map((file) => file.messages.length))
+    } finally {
+      results.close()
+    }
+    expect(spillFiles()).toEqual(before)
+    expect(files.map((file) => file.path)).toEqual(['c.txt', 'b.txt', 'a.txt'])
+    const across = (file: VFile) => file.messages.filter((message) => message.ruleId === 'duplicate-across-files').map((message) => [message.line, message.column, message.reason])
+    // Path order decides which copy is the original: a.txt's paragraph; the finding is b.txt's.
+    expect(files.map(across)).toEqual([[], [[3, 1, 'Unexpected paragraph copied from a.txt:1']], []])
+    expect(files[0].messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([['punctuation-spacing', 1, 17]])
+    // The stored messages and the finding come out in place order.
+    const b = files[1].messages.map((message) => message.line ?? 0)
+    expect(b).toEqual([...b].sort((x, y) => x - y))
+  })
+
+  it('give programs the files lintCollection gave before: messages and collection data', async () => {
+    const dir = folder({'a.txt': `${shared}\n`, 'b.txt': `${shared}\n`})
+    const run = await lintCollection({targets: ['a.txt', 'b.txt'], cwd: dir, jobs: 1})
+    expect(run.files.map((file) => file.messages.map((message) => message.ruleId))).toEqual([[], ['duplicate-across-files']])
+    expect((run.files[0].data.collection?.['duplicate-across-files'] as {passages: unknown[]}).passages).toHaveLength(1)
+    expect(run.signatures.map((entry) => entry.path)).toEqual(['a.txt', 'b.txt'])
+  })
+})

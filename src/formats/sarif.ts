@@ -34,33 +34,44 @@ interface RuleDescriptor {
   defaultConfiguration?: {level: 'error' | 'warning'}
 }
 
-/** The SARIF log of a run, as an object (`formatSarif` serializes it). */
-export function toSarif(files: readonly JsonFile[], options: SarifOptions) {
-  const known = new Map((options.rules ?? []).map((rule) => [rule.meta.id, rule]))
-  const descriptors: RuleDescriptor[] = []
-  const indexById = new Map<string, number>()
-  const ruleIndex = (message: JsonMessage): number => {
+/**
+ * The parts of a log: rule descriptors, registered in the order their rules first report, and
+ * results, which refer to their rule's descriptor by index.
+ */
+class SarifRun {
+  readonly descriptors: RuleDescriptor[] = []
+  private readonly known: Map<string, AnyRule>
+  private readonly indexById = new Map<string, number>()
+
+  constructor(private readonly options: SarifOptions) {
+    this.known = new Map((options.rules ?? []).map((rule) => [rule.meta.id, rule]))
+  }
+
+  /** The index of the descriptor of the message's rule, registering it on first sight. */
+  ruleIndex(message: JsonMessage): number {
     const id = message.ruleId ?? message.source ?? 'copydesk'
-    let index = indexById.get(id)
+    let index = this.indexById.get(id)
     if (index === undefined) {
-      const rule = known.get(id)
+      const rule = this.known.get(id)
       const descriptor: RuleDescriptor = {id}
       if (rule) descriptor.shortDescription = {text: rule.meta.description}
       const helpUri = rule?.meta.url ?? message.url
       if (helpUri) descriptor.helpUri = helpUri
       if (rule) descriptor.defaultConfiguration = {level: rule.meta.defaultSeverity === 'error' ? 'error' : 'warning'}
-      index = descriptors.push(descriptor) - 1
-      indexById.set(id, index)
+      index = this.descriptors.push(descriptor) - 1
+      this.indexById.set(id, index)
     }
     return index
   }
-  const results = files.flatMap((file) => {
+
+  /** The results of a file's messages. */
+  results(file: JsonFile): Array<Record<string, unknown>> {
     const artifactLocation = artifactLocationOf(file.path)
     return file.messages.map((message) => {
       const region = regionOf(message)
-      const index = ruleIndex(message)
+      const index = this.ruleIndex(message)
       const result: Record<string, unknown> = {
-        ruleId: descriptors[index].id,
+        ruleId: this.descriptors[index].id,
         ruleIndex: index,
         level: levelBySeverity[message.severity],
         message: {text: message.reason},
@@ -76,22 +87,54 @@ export function toSarif(files: readonly JsonFile[], options: SarifOptions) {
       }
       return result
     })
-  })
-  return {
-    $schema: sarifSchemaUri,
-    version: '2.1.0' as const,
-    runs: [
-      {
-        tool: {driver: {name: 'copydesk', version: options.version, informationUri: 'https://github.com/copydesk/copydesk', rules: descriptors}},
-        columnKind: 'utf16CodeUnits' as const,
-        results
-      }
-    ]
   }
+
+  /** The log around `results`. */
+  log(results: Array<Record<string, unknown>>) {
+    return {
+      $schema: sarifSchemaUri,
+      version: '2.1.0' as const,
+      runs: [
+        {
+          tool: {driver: {name: 'copydesk', version: this.options.version, informationUri: 'https://github.com/copydesk/copydesk', rules: this.descriptors}},
+          columnKind: 'utf16CodeUnits' as const,
+          results
+        }
+      ]
+    }
+  }
+}
+
+/** The SARIF log of a run, as an object (`formatSarif` serializes it). */
+export function toSarif(files: readonly JsonFile[], options: SarifOptions) {
+  const run = new SarifRun(options)
+  return run.log(files.flatMap((file) => run.results(file)))
 }
 
 export function formatSarif(files: readonly JsonFile[], options: SarifOptions): string {
   return JSON.stringify(toSarif(files, options), null, 2) + '\n'
+}
+
+/**
+ * `formatSarif`, in pieces, for files read one at a time: `files` is gone through twice, first for
+ * the rule descriptors (which come before the results in the log), then for the results, each
+ * written as soon as it is made.
+ */
+export function* sarifChunks(files: Iterable<JsonFile>, options: SarifOptions): Generator<string> {
+  const run = new SarifRun(options)
+  for (const file of files) for (const message of file.messages) run.ruleIndex(message)
+  // The log with no results, cut where they go: `"results": []` is its last array.
+  const empty = JSON.stringify(run.log([]), null, 2) + '\n'
+  const cut = empty.lastIndexOf('[]')
+  let first = true
+  for (const file of files) {
+    for (const result of run.results(file)) {
+      // A result three levels deep (log, runs, run, results): its lines indented by eight spaces.
+      yield `${first ? empty.slice(0, cut + 1) : ','}\n        ${JSON.stringify(result, null, 2).replaceAll('\n', '\n        ')}`
+      first = false
+    }
+  }
+  yield first ? empty : `\n      ]${empty.slice(cut + 2)}`
 }
 
 function regionOf(message: JsonMessage): SarifRegion | undefined {

@@ -3,79 +3,140 @@
  * since the last run are replayed instead of linted. A result keeps the file's messages and its
  * collection data, so a cached file still takes part in the cross-file comparison.
  *
- * One JSON file per cache location, keyed by path; an entry is valid while the file's content hash
- * and its config's key are the same. A different copydesk version discards the whole cache (a
- * rule may have changed). Written atomically (temporary file, then rename), so a run that is
- * killed, or two runs at once, leave either the old cache or a whole new one.
+ * Two files per cache location: `results.json`, a small index (per path: the content hash, the
+ * config, where the result lies and a digest of it), and the data file it names, the results
+ * themselves one after the other. A run reads a replayed result from the data file when it needs
+ * it (for the comparison, for the report), so the cache is never in memory as a whole. An entry is
+ * valid while the file's content hash and its config's key are the same, and its bytes still have
+ * their digest. A different copydesk version, an index of another format (such as the single
+ * `results.json` that held every result before), or a data file of another size than the index
+ * says discards the whole cache.
+ *
+ * A run that changed an entry writes a new data file (its new results and the entries it keeps),
+ * then a new index over the old one (temporary file, then rename), then deletes the old data file:
+ * a run that is killed, or two runs at once, leave either the old cache or a whole new one.
  */
-import {createHash} from 'node:crypto'
-import fs from 'node:fs/promises'
+import {createHash, randomBytes} from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
-import type {FileResult} from './result.js'
+import type {Directive} from '../inline-control.js'
+import {RecordStore} from './store.js'
 
-/** Where `--cache` keeps its file when `--cache-location` is not given (relative to the working folder). */
+/** Where `--cache` keeps its files when `--cache-location` is not given (relative to the working folder). */
 export const defaultCacheLocation = path.join('node_modules', '.cache', 'copydesk')
 
-const cacheFileName = 'results.json'
+const indexFileName = 'results.json'
 
-interface CacheEntry {
-  /** sha256 of the file's bytes. */
-  hash: string
-  /** The key of the config the file was linted with (`ResolvedConfig.key`, or its collection-only form). */
-  config: string
-  result: FileResult
+/** How an index of this format begins: anything else (an older cache) is not read further. */
+const indexHead = '{"copydesk":"cache","format":2,'
+
+/**
+ * A file's result stored on disk: its messages' JSON, then (when it has some) its collection
+ * data's JSON, side by side in `store`.
+ */
+export interface StoredResult {
+  store: RecordStore
+  offset: number
+  /** Bytes of the messages' JSON (`PlainMessage[]`). */
+  messagesLength: number
+  /** Bytes of the collection data's JSON (`file.data.collection`); 0 when there is none. */
+  collectionLength: number
+  /** The collection rules that recorded something for the file. */
+  collectionRules: readonly string[]
+  directives?: Directive[]
 }
 
-interface CacheFile {
+/** An entry of the index: [path, content hash, config (index into `configs`), offset, messages' length, collection's length, digest, collection rules, directives?]. */
+type IndexEntry = [string, string, number, number, number, number, string, string[], Directive[]?]
+
+interface IndexFile {
+  copydesk: 'cache'
+  format: 2
   version: string
-  entries: Record<string, CacheEntry>
+  /** The data file's name, in the same folder. */
+  data: string
+  /** Its size in bytes. */
+  size: number
+  /** The configs' keys, each once (a key holds every rule's options, so it is long). */
+  configs: string[]
+  entries: IndexEntry[]
+}
+
+interface CacheEntry {
+  hash: string
+  config: string
+  result: StoredResult
+  /** sha1 of the result's bytes, when it comes from the data file. */
+  digest?: string
+  /** Its bytes were read back and have their digest. */
+  checked?: boolean
 }
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
+const digestOf = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex')
+
 export class ResultCache {
   private constructor(
-    private readonly file: string,
+    private readonly location: string,
     private readonly version: string,
-    /**
-     * Entries read from the file, and entries of this run as the UTF-8 bytes of their JSON: kept
-     * until the cache is saved, the results of a large run would otherwise stay in the JavaScript
-     * heap (next to the messages made from them) as a copy of every message.
-     */
-    private readonly entries: Map<string, CacheEntry | Buffer>,
-    /** Whether the file needs writing: an entry was set or forgotten, or there was no valid file. */
+    private readonly entries: Map<string, CacheEntry>,
+    /** The data file the index names, open for reading; none without a valid cache. */
+    private readonly data: RecordStore | undefined,
+    /** Whether the files need writing: an entry was set or forgotten, or there was no valid cache. */
     private changed: boolean
   ) {}
 
-  /** Opens the cache in `location` (a folder); a missing, unreadable or older-version cache starts empty. */
+  /** Opens the cache in `location` (a folder); a missing, damaged, older or other-version cache starts empty. */
   static async open(location: string, version: string): Promise<ResultCache> {
-    const file = path.join(location, cacheFileName)
-    let entries = new Map<string, CacheEntry | Buffer>()
-    let valid = false
-    try {
-      const stored = JSON.parse(await fs.readFile(file, 'utf8')) as CacheFile
-      valid = stored.version === version && Boolean(stored.entries) && typeof stored.entries === 'object'
-      if (valid) entries = new Map(Object.entries(stored.entries))
-    } catch {
-      // No cache yet, or a damaged one: lint everything and write a new one.
+    const entries = new Map<string, CacheEntry>()
+    const index = readIndex(path.join(location, indexFileName), version)
+    let data: RecordStore | undefined
+    if (index) {
+      try {
+        data = RecordStore.open(path.join(location, index.data))
+      } catch {
+        // The data file is gone: no cache.
+      }
+      if (data && data.size !== index.size) {
+        data.close()
+        data = undefined
+      }
     }
-    return new ResultCache(file, version, entries, !valid)
+    if (index && data) {
+      for (const [filePath, hash, config, offset, messagesLength, collectionLength, digest, collectionRules, directives] of index.entries) {
+        const result: StoredResult = {store: data, offset, messagesLength, collectionLength, collectionRules}
+        if (directives) result.directives = directives
+        entries.set(filePath, {hash, config: index.configs[config], result, digest})
+      }
+    }
+    return new ResultCache(location, version, entries, data, !data)
   }
 
-  /** The stored result of `filePath` if its content and config are the ones it was linted with. */
-  get(filePath: string, hash: string, config: string): FileResult | undefined {
-    const stored = this.entries.get(filePath)
-    const entry = Buffer.isBuffer(stored) ? (JSON.parse(stored.toString('utf8')) as CacheEntry) : stored
-    return entry && entry.hash === hash && entry.config === config ? entry.result : undefined
+  /**
+   * The stored result of `filePath` if its content and config are the ones it was linted with and
+   * its bytes in the data file are intact (read and checked once, on the first ask).
+   */
+  get(filePath: string, hash: string, config: string): StoredResult | undefined {
+    const entry = this.entries.get(filePath)
+    if (!entry || entry.hash !== hash || entry.config !== config) return undefined
+    if (entry.digest !== undefined && !entry.checked) {
+      if (digestOf(readResult(entry.result)) !== entry.digest) {
+        // A damaged entry is linted again, and the cache rewritten without it.
+        this.entries.delete(filePath)
+        this.changed = true
+        return undefined
+      }
+      entry.checked = true
+    }
+    return entry.result
   }
 
-  /** Stores the result of `filePath` (or its JSON text, as `serializeResult` makes it). */
-  set(filePath: string, hash: string, config: string, result: FileResult | string): void {
-    // The entry's JSON, as JSON.stringify({hash, config, result}) writes it.
-    const json = typeof result === 'string' ? result : JSON.stringify(result)
-    this.entries.set(filePath, Buffer.from(`{"hash":${JSON.stringify(hash)},"config":${JSON.stringify(config)},"result":${json}}`))
+  /** Records where the result of `filePath` is stored; it is copied into the cache when the cache is saved. */
+  set(filePath: string, hash: string, config: string, result: StoredResult): void {
+    this.entries.set(filePath, {hash, config, result})
     this.changed = true
   }
 
@@ -89,35 +150,78 @@ export class ResultCache {
     }
   }
 
-  /** Writes the cache file, unless it already holds exactly these entries (a run that changed nothing). */
+  /**
+   * Writes the cache, unless it already holds exactly these entries (a run that changed nothing).
+   * The stores results were read from stay open: the run reads them until it closes the cache.
+   */
   async save(): Promise<void> {
     if (!this.changed) return
-    await fs.mkdir(path.dirname(this.file), {recursive: true})
-    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`
-    const handle = await fs.open(temporary, 'w')
+    fs.mkdirSync(this.location, {recursive: true})
+    const dataName = `results.${randomBytes(6).toString('hex')}.data`
+    const data = RecordStore.create(path.join(this.location, dataName))
+    const configs = new Map<string, number>()
+    const entries: IndexEntry[] = []
     try {
-      // writeFile writes the whole chunk from the current position, where write may stop short.
-      for (const chunk of this.serialized()) await handle.writeFile(chunk)
-    } finally {
-      await handle.close()
+      for (const [filePath, {hash, config, result, digest: stored}] of this.entries) {
+        const bytes = readResult(result)
+        const digest = digestOf(bytes)
+        // An entry this run never replayed is checked here, so that damage is not copied on.
+        if (stored !== undefined && stored !== digest) continue
+        const {offset} = data.append(bytes)
+        let configIndex = configs.get(config)
+        if (configIndex === undefined) configs.set(config, (configIndex = configs.size))
+        const entry: IndexEntry = [filePath, hash, configIndex, offset, result.messagesLength, result.collectionLength, digest, [...result.collectionRules]]
+        if (result.directives) entry.push(result.directives)
+        entries.push(entry)
+      }
+    } catch (error) {
+      data.close()
+      fs.rmSync(data.file, {force: true})
+      throw error
     }
-    await fs.rename(temporary, this.file)
+    const size = data.size
+    data.close()
+    const index: IndexFile = {copydesk: 'cache', format: 2, version: this.version, data: dataName, size, configs: [...configs.keys()], entries}
+    const indexFile = path.join(this.location, indexFileName)
+    const temporary = `${indexFile}.${process.pid}.${Date.now()}.tmp`
+    fs.writeFileSync(temporary, JSON.stringify(index))
+    fs.renameSync(temporary, indexFile)
+    // Runs that still read the old data file have it open: removing its name does not stop them.
+    if (this.data) fs.rmSync(this.data.file, {force: true})
+    this.changed = false
   }
 
-  /**
-   * `JSON.stringify` of the `CacheFile`, an entry at a time: the cache of a large run, made in
-   * one piece, is a string of a hundred megabytes.
-   */
-  private *serialized(): Generator<string | Buffer> {
-    const head: Omit<CacheFile, 'entries'> = {version: this.version}
-    yield `${JSON.stringify(head).slice(0, -1)},"entries":{`
-    let first = true
-    for (const [filePath, entry] of this.entries) {
-      // An own property named `__proto__` is written by JSON.stringify like any other key.
-      yield `${first ? '' : ','}${JSON.stringify(filePath)}:`
-      yield Buffer.isBuffer(entry) ? entry : JSON.stringify(entry)
-      first = false
+  /** Closes the data file the replayed results are read from. */
+  close(): void {
+    this.data?.close()
+  }
+}
+
+/** The bytes of a stored result: its messages, then its collection data. */
+function readResult(result: StoredResult): Buffer {
+  return result.store.read({offset: result.offset, length: result.messagesLength + result.collectionLength})
+}
+
+/** The index in `file` if it is one of this format and version; undefined for anything else. */
+function readIndex(file: string, version: string): IndexFile | undefined {
+  let text: string
+  try {
+    // An old cache (one JSON file of every result, a hundred megabytes for a large run) is told
+    // by its first bytes, without reading the rest.
+    const fd = fs.openSync(file, 'r')
+    try {
+      const head = Buffer.alloc(indexHead.length)
+      if (fs.readSync(fd, head, 0, head.length, 0) !== head.length || head.toString('utf8') !== indexHead) return undefined
+      // Positioned reads leave the file's position at its start.
+      text = fs.readFileSync(fd, 'utf8')
+    } finally {
+      fs.closeSync(fd)
     }
-    yield '}}'
+    const index = JSON.parse(text) as IndexFile
+    const valid = index.version === version && typeof index.data === 'string' && path.basename(index.data) === index.data && Array.isArray(index.entries) && Array.isArray(index.configs)
+    return valid ? index : undefined
+  } catch {
+    // No cache yet, or a damaged one: lint everything and write a new one.
+    return undefined
   }
 }

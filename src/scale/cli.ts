@@ -12,7 +12,7 @@ import {copydeskVersion} from '../version.js'
 import {defaultCacheLocation} from './cache.js'
 import {changedSince} from './changed.js'
 import {progressBar, wantsProgress, type ProgressTarget} from './progress.js'
-import {defaultJobs, lintCollection, type CollectionOptions} from './run.js'
+import {defaultJobs, runCollection, type CollectionOptions} from './run.js'
 import {filesOfShard, parseShard} from './shard.js'
 import {readSignatures, writeSignatures} from './signatures.js'
 
@@ -70,7 +70,7 @@ export function checkScaleValues(values: ScaleValues): {jobs: number} {
   return {jobs}
 }
 
-export interface ListedRun {
+export interface ListedOptions {
   cwd: string
   configPath?: string
   rules: Record<string, RuleSetting>
@@ -87,8 +87,18 @@ export function comparesSignaturesOnly(values: ScaleValues, patterns: readonly s
   return (values['signatures-in']?.length ?? 0) > 0 && patterns.length === 0
 }
 
+/** What a run of the command line reports, read back from disk as the report reaches it. */
+export interface ListedRun {
+  /** The files to report, in order; as often iterable as the report needs. */
+  files: Iterable<VFile>
+  /** The reasons of the run's `config-error` messages, each once. */
+  configErrors: ReadonlySet<string>
+  /** Deletes the run's temporary file and closes the cache; call it once the report is written. */
+  close: () => void
+}
+
 /** Lints the files the command line listed, as the scale options say; returns the files to report. */
-export async function lintListed(listed: readonly string[], values: ScaleValues, run: ListedRun): Promise<VFile[]> {
+export async function lintListed(listed: readonly string[], values: ScaleValues, run: ListedOptions): Promise<ListedRun> {
   const {jobs} = checkScaleValues(values)
   const {cwd} = run
   let targets = [...listed]
@@ -107,7 +117,7 @@ export async function lintListed(listed: readonly string[], values: ScaleValues,
   const version = copydeskVersion()
   const foreign = values['signatures-in']?.length ? await readSignatures(values['signatures-in'], version) : []
   const bar = run.progress && wantsProgress(targets.length + context.length, run.progress) ? progressBar(targets.length + context.length, run.progress) : undefined
-  const result = await lintCollection({
+  const results = await runCollection({
     targets,
     context,
     foreign,
@@ -121,9 +131,15 @@ export async function lintListed(listed: readonly string[], values: ScaleValues,
     // The run that reads the signatures compares every shard's files; comparing here too would report twice.
     skipCompare: values['signatures-out'] !== undefined
   })
-  bar?.finish()
-  if (values['signatures-out'] !== undefined) await writeSignatures(path.resolve(cwd, values['signatures-out']), version, result.signatures)
-  return listed.length === 0 ? result.foreignFindings : result.files
+  try {
+    bar?.finish()
+    if (values['signatures-out'] !== undefined) await writeSignatures(path.resolve(cwd, values['signatures-out']), version, results.signatures())
+  } catch (error) {
+    results.close()
+    throw error
+  }
+  const files = listed.length === 0 ? () => results.foreignFindings() : () => results.targets()
+  return {files: {[Symbol.iterator]: files}, configErrors: results.configErrors, close: () => results.close()}
 }
 
 /** Writes the report (its pieces, one after the other) to `--output` (creating its folder) or to stdout. */

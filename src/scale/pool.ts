@@ -3,11 +3,12 @@
  * are moved, not copied, to its worker. Results come back by task, so the caller keeps the order.
  */
 import {Worker} from 'node:worker_threads'
+import type {SerializedResult} from './result.js'
 import type {LintTask} from './task.js'
 import type {WorkerReply, WorkerRequest, WorkerSetup} from './worker.js'
 
 interface Pending {
-  resolve: (result: string) => void
+  resolve: (result: SerializedResult) => void
   reject: (error: Error) => void
 }
 
@@ -34,8 +35,8 @@ export class WorkerPool {
     }
   }
 
-  /** Lints a task in a worker; resolves to its result as JSON text (`serializeResult`). */
-  run(task: LintTask): Promise<string> {
+  /** Lints a task in a worker; resolves to its serialized result. */
+  run(task: LintTask): Promise<SerializedResult> {
     if (this.failure) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {
       this.queue.push({request: {id: this.nextId++, task}, pending: {resolve, reject}})

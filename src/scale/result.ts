@@ -7,6 +7,7 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {toJsonMessage, type JsonMessage} from '../report.js'
+import {FILE_ERROR, INTERNAL_ERROR} from '../read.js'
 import type {Directive} from '../inline-control.js'
 import type {Point, Position} from '../types.js'
 
@@ -29,14 +30,54 @@ export function toResult(file: VFile): FileResult {
 }
 
 /**
- * The JSON text of a linted file's plain result: what a worker posts back and what the run keeps
- * and caches. A text, not objects: posting it copies one string instead of cloning every message,
- * and the objects parsed from it hold only strings of their own, where a message's reason made by
- * a rule may be a slice of the whole article text and keep all of it alive.
+ * A linted file's result as a worker sends it back and the run stores it: the messages and the
+ * collection data as the UTF-8 bytes of their JSON, which the main thread writes to disk without
+ * parsing (it reads them back only for the comparison and the report), and the little the run
+ * needs at once.
  */
-export function serializeResult(file: VFile): string {
+export interface SerializedResult {
+  /** `PlainMessage[]` as JSON. */
+  messages: Uint8Array
+  /** `file.data.collection` as JSON, when a collection rule recorded something. */
+  collection?: Uint8Array
+  /** The ids of the collection rules that recorded something, in `collection`'s order. */
+  collectionRules: string[]
+  /** The file's control comments (`file.data.directives`), which also hide what collection rules find. */
+  directives?: Directive[]
+  /** The file could not be read or a rule crashed: the next run should try again, not replay it. */
+  transient: boolean
+}
+
+/** Results that must not be replayed: the next run should try again. */
+const transientRules = new Set([FILE_ERROR, INTERNAL_ERROR])
+
+const encoder = new TextEncoder()
+
+/**
+ * The serialized result of a linted file. Bytes, not objects: posting them moves buffers instead
+ * of cloning every message, and nothing parsed from them can hold a slice of the article text.
+ */
+export function serializeResult(file: VFile): SerializedResult {
   // The places are read by JSON.stringify at once, before anything can change them: no copy needed.
-  return JSON.stringify(plainResult(file, (place) => place))
+  const {messages, collection, directives} = plainResult(file, (place) => place)
+  const serialized: SerializedResult = {
+    messages: encoder.encode(JSON.stringify(messages)),
+    collectionRules: [],
+    transient: messages.some((message) => message.fatal === true && transientRules.has(message.ruleId ?? ''))
+  }
+  if (collection !== undefined) {
+    serialized.collection = encoder.encode(JSON.stringify(collection))
+    serialized.collectionRules = Object.keys(collection).filter((id) => collection[id] !== undefined)
+  }
+  if (directives !== undefined) serialized.directives = directives
+  return serialized
+}
+
+/** The JSON form of one message, with its place: a cross-file finding as the run stores it. */
+export function serializeMessage(message: VFileMessage): string {
+  const plain: PlainMessage = toJsonMessage(message)
+  if (message.place) plain.place = message.place as PlainMessage['place']
+  return JSON.stringify(plain)
 }
 
 function plainResult(file: VFile, copy: (place: NonNullable<VFileMessage['place']>) => unknown): FileResult {

@@ -3,21 +3,24 @@
  * replayed from the cache where nothing changed, the rest linted in the main thread or in worker
  * threads, then the cross-file comparison over every file of the run (and over files of other
  * runs, from signatures). The result does not depend on the number of workers or on the cache.
+ * Results go to disk as they arrive (see results.ts): the run's memory does not grow with its size.
  */
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {compareCollection, type LintedFile} from '../collection.js'
 import {ConfigError, type ResolvedConfig, type RuleSetting} from '../config.js'
-import {configErrorReason, NOT_LINTED, sortMessages} from '../lint.js'
-import {CONFIG_ERROR, failed, FILE_ERROR, INTERNAL_ERROR, readFailureReason} from '../read.js'
+import {configErrorReason, NOT_LINTED} from '../lint.js'
+import {CONFIG_ERROR, failed, readFailureReason} from '../read.js'
 import {copydeskVersion} from '../version.js'
-import {contentHash, ResultCache} from './cache.js'
+import {contentHash, ResultCache, type StoredResult} from './cache.js'
 import {ConfigResolver} from './configs.js'
+import {collectGarbage} from './collect.js'
 import {WorkerPool} from './pool.js'
-import {fromResult, toResult, type FileResult} from './result.js'
+import {serializeResult, type SerializedResult} from './result.js'
+import {CollectionResults} from './results.js'
 import type {SignatureEntry} from './signatures.js'
+import {RecordStore} from './store.js'
 import {collectionRulesOf, TaskRunner, type LintTask} from './task.js'
 
 export interface CollectionOptions {
@@ -64,13 +67,21 @@ export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
 }
 
+/**
+ * From how many files a run collects its garbage between phases: a smaller run's heap does not
+ * outgrow its first size, and the collection would only cost time.
+ */
+const LARGE_RUN = 500
+
 /** How many files are read ahead of the one being linted. */
 const READ_AHEAD = 16
 
-/** Results that must not be replayed: the next run should try again. */
-const transientRules = new Set([FILE_ERROR, INTERNAL_ERROR])
-
-export async function lintCollection(options: CollectionOptions): Promise<CollectionRun> {
+/**
+ * Lints the files of a run and compares them (see `CollectionOptions`); the files' results stay on
+ * disk (in the cache, or in a temporary file) until the caller reads them, one at a time, from the
+ * `CollectionResults`, which it must close.
+ */
+export async function runCollection(options: CollectionOptions): Promise<CollectionResults> {
   const cwd = options.cwd ?? process.cwd()
   const rules = options.rules ?? {}
   const configs = new ConfigResolver(cwd, options.configPath, rules)
@@ -78,10 +89,54 @@ export async function lintCollection(options: CollectionOptions): Promise<Collec
   const jobs = options.each ? 1 : Math.max(1, options.jobs ?? defaultJobs())
   const version = copydeskVersion()
   const cache = options.cacheLocation && !options.each ? await ResultCache.open(path.resolve(cwd, options.cacheLocation), version) : undefined
+  const spill = RecordStore.temporary()
+  const results = new CollectionResults(cwd, spill, cache, options.targets.length)
+  // A run this large has phases whose garbage is worth collecting at once (see collect.ts).
+  const large = options.targets.length + (options.context?.length ?? 0) >= LARGE_RUN
+  try {
+    await lintAll(options, {cwd, rules, configs, jobs, cache, spill, results})
+    if (cache) {
+      cache.prune(new Set(results.files.map((file) => file.path)))
+      await cache.save()
+    }
+    await results.addForeign(options.foreign ?? [], configs)
+    if (!options.skipCompare) {
+      // The processors and the dictionaries' caches of this thread are done with.
+      if (large) collectGarbage()
+      await results.compare()
+    }
+    if (large) collectGarbage()
+  } catch (error) {
+    results.close()
+    throw error
+  }
+  return results
+}
 
+/** `runCollection`, with every file read back: the targets with their messages and data, for programs. */
+export async function lintCollection(options: CollectionOptions): Promise<CollectionRun> {
+  const results = await runCollection(options)
+  try {
+    return {files: [...results.targets({withData: true})], foreignFindings: [...results.foreignFindings()], signatures: [...results.signatures()]}
+  } finally {
+    results.close()
+  }
+}
+
+interface LintContext {
+  cwd: string
+  rules: Record<string, RuleSetting>
+  configs: ConfigResolver
+  jobs: number
+  cache: ResultCache | undefined
+  spill: RecordStore
+  results: CollectionResults
+}
+
+/** Lints (or replays) every target and context file, keeping where each result went. */
+async function lintAll(options: CollectionOptions, {cwd, rules, configs, jobs, cache, spill, results}: LintContext): Promise<void> {
   const work = [...options.targets.map((file) => ({path: file, context: false})), ...(options.context ?? []).map((file) => ({path: file, context: true}))]
-  const results: LintedFile[] = new Array(work.length)
-  let executor: {run: (task: LintTask) => Promise<string>; close?: () => Promise<void>} | undefined
+  let executor: {run: (task: LintTask) => Promise<SerializedResult>; close?: () => Promise<void>} | undefined
   const executorFor = () => {
     executor ??=
       jobs > 1 && work.length >= minFilesForWorkers
@@ -110,31 +165,32 @@ export async function lintCollection(options: CollectionOptions): Promise<Collec
     const item = work[index]
     const config = await configs.forFile(item.path)
     if (config instanceof ConfigError) {
-      results[index] = {file: failed(item.path, cwd, `${NOT_LINTED}${configErrorReason(config)}`, CONFIG_ERROR)}
+      const reason = `${NOT_LINTED}${configErrorReason(config)}`
+      results.configErrors.add(reason)
+      results.set(index, {path: item.path, settled: item.context, result: stored(spill, serializeResult(failed(item.path, cwd, reason, CONFIG_ERROR)))})
     } else {
       const effective = item.context ? collectionRulesOf(config) : config
       let bytes: Uint8Array | undefined
-      let result: FileResult = {messages: []}
+      let result: StoredResult | undefined
       // A file there only to be compared against, under a config without collection rules, has nothing to contribute.
       const skip = item.context && effective.rules.length === 0
       const read = bytesOf(index)
       try {
         if (!skip) bytes = await read
       } catch (error) {
-        result = toResult(failed(item.path, cwd, readFailureReason(error)))
+        result = stored(spill, serializeResult(failed(item.path, cwd, readFailureReason(error))))
       }
       if (bytes) {
         const hash = cache ? contentHash(bytes) : ''
         // A file only compared against can use a full result too: it has the collection data.
-        const cached = cache?.get(item.path, hash, effective.key) ?? (item.context ? cache?.get(item.path, hash, config.key) : undefined)
-        if (cached) result = cached
-        else {
+        result = cache?.get(item.path, hash, effective.key) ?? (item.context ? cache?.get(item.path, hash, config.key) : undefined)
+        if (!result) {
           const serialized = await executorFor().run({path: item.path, bytes, configSource: config.source, collectionOnly: item.context})
-          result = JSON.parse(serialized) as FileResult
-          if (cache && !result.messages.some((message) => message.fatal && transientRules.has(message.ruleId ?? ''))) cache.set(item.path, hash, effective.key, serialized)
+          result = stored(spill, serialized)
+          if (cache && !serialized.transient) cache.set(item.path, hash, effective.key, result)
         }
       }
-      results[index] = {file: fromResult(result, item.path, cwd), config: effective, settled: item.context}
+      results.set(index, {path: item.path, config: effective, settled: item.context, result: result ?? stored(spill, serializeResult(new VFile()))})
     }
     options.onProgress?.(++done, work.length)
   }
@@ -151,29 +207,13 @@ export async function lintCollection(options: CollectionOptions): Promise<Collec
   } finally {
     await executor?.close?.()
   }
+}
 
-  if (cache) {
-    cache.prune(new Set(work.map((item) => item.path)))
-    await cache.save()
-  }
-
-  const foreign: LintedFile[] = []
-  for (const entry of options.foreign ?? []) {
-    const config = await configs.forFile(entry.path)
-    if (config instanceof ConfigError) continue
-    const file = new VFile({path: entry.path, cwd})
-    file.data.collection = entry.collection
-    if (entry.directives) file.data.directives = entry.directives
-    foreign.push({file, config})
-  }
-  // This run's files come first: a path in both this run and the signatures is this run's file.
-  if (!options.skipCompare) for (const file of await compareCollection([...results, ...foreign])) sortMessages(file)
-
-  const targets = results.slice(0, options.targets.length).map(({file}) => file)
-  const signatures = targets.flatMap((file): SignatureEntry[] => {
-    const {collection, directives} = file.data
-    if (!collection || !file.path) return []
-    return [directives ? {path: file.path, collection, directives} : {path: file.path, collection}]
-  })
-  return {files: targets, foreignFindings: foreign.map(({file}) => file).filter((file) => file.messages.length > 0), signatures}
+/** Writes a serialized result to `store`: its messages, then its collection data. */
+function stored(store: RecordStore, serialized: SerializedResult): StoredResult {
+  const {offset, length: messagesLength} = store.append(serialized.messages)
+  const collectionLength = serialized.collection ? store.append(serialized.collection).length : 0
+  const result: StoredResult = {store, offset, messagesLength, collectionLength, collectionRules: serialized.collectionRules}
+  if (serialized.directives) result.directives = serialized.directives
+  return result
 }

@@ -19,9 +19,26 @@ interface SignatureFile {
   files: SignatureEntry[]
 }
 
-export async function writeSignatures(file: string, version: string, files: readonly SignatureEntry[]): Promise<void> {
-  const data: SignatureFile = {copydesk: 'signatures', version, files: [...files]}
-  await fs.writeFile(file, JSON.stringify(data) + '\n')
+/** Writes `files` (read one at a time, as a run reads them back) as `JSON.stringify` writes a `SignatureFile`, and a newline. */
+export async function writeSignatures(file: string, version: string, files: Iterable<SignatureEntry>): Promise<void> {
+  const head: Omit<SignatureFile, 'files'> = {copydesk: 'signatures', version}
+  const handle = await fs.open(file, 'w')
+  try {
+    let text = `${JSON.stringify(head).slice(0, -1)},"files":[`
+    let first = true
+    for (const entry of files) {
+      text += (first ? '' : ',') + JSON.stringify(entry)
+      first = false
+      // Written in pieces of about a megabyte: the signatures of a large run are tens of megabytes.
+      if (text.length > 1 << 20) {
+        await handle.writeFile(text)
+        text = ''
+      }
+    }
+    await handle.writeFile(`${text}]}\n`)
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Thrown for a signatures file that cannot be used; the CLI reports it as an I/O error (exit 2). */

@@ -1,5 +1,5 @@
 /**
- * The unit of work of a run: lint one file's bytes under one config and return its plain result as JSON text.
+ * The unit of work of a run: lint one file's bytes under one config and return its serialized result.
  * The main thread runs it for `--jobs 1`, worker threads for more, so their output is identical.
  */
 import path from 'node:path'
@@ -9,7 +9,7 @@ import {configForFile} from '../load-config.js'
 import {lintFile} from '../lint.js'
 import {decodeArticle} from '../read.js'
 import {ConfigResolver} from './configs.js'
-import {serializeResult} from './result.js'
+import {serializeResult, type SerializedResult} from './result.js'
 
 export interface LintTask {
   /** The file's path relative to `cwd`, as reported. */
@@ -37,8 +37,8 @@ export class TaskRunner {
     this.configs = new ConfigResolver(cwd, undefined, overrides)
   }
 
-  /** Lints a task; returns its result as JSON text (`serializeResult`). */
-  async run(task: LintTask): Promise<string> {
+  /** Lints a task; returns its serialized result. */
+  async run(task: LintTask): Promise<SerializedResult> {
     const config = configForFile(await this.configs.load(task.configSource), path.resolve(this.cwd, task.path))
     // The processor is built once per config key, so the collection-only form costs nothing to derive.
     const file = await this.lint(decodeArticle(task.bytes, task.path, this.cwd), task.collectionOnly ? collectionRulesOf(config) : config)

@@ -1,0 +1,95 @@
+/**
+ * Records on disk instead of in the heap: a run writes each file's result (and later its
+ * cross-file findings) to an append-only file as it arrives, keeps only where it went, and reads it
+ * back when the report reaches the file. Memory then stays the same for ten files or ten thousand.
+ *
+ * The file is written and read with synchronous calls: a record is a few kilobytes going to or
+ * from the page cache, and a synchronous call keeps each record's offset known the moment it is
+ * written, whatever else the run has in flight.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/** Where a record lies in its store. */
+export interface RecordPlace {
+  offset: number
+  length: number
+}
+
+export class RecordStore {
+  private constructor(
+    readonly file: string,
+    private fd: number | undefined,
+    /** Bytes in the file, so the offset of the next record. */
+    private end: number,
+    /** A temporary store deletes its file when closed. */
+    private readonly temporary: boolean
+  ) {
+    if (temporary) process.once('exit', this.close)
+  }
+
+  /** A new store in the system's temporary folder, deleted when closed (or, failing that, at exit). */
+  static temporary(): RecordStore {
+    const file = path.join(os.tmpdir(), `copydesk-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.records`)
+    return new RecordStore(file, fs.openSync(file, 'wx+', 0o600), 0, true)
+  }
+
+  /** A new, empty store at `file` (which must not exist), kept when closed. */
+  static create(file: string): RecordStore {
+    return new RecordStore(file, fs.openSync(file, 'wx+', 0o644), 0, false)
+  }
+
+  /** An existing store, read-only. */
+  static open(file: string): RecordStore {
+    const fd = fs.openSync(file, 'r')
+    return new RecordStore(file, fd, fs.fstatSync(fd).size, false)
+  }
+
+  /** Bytes written so far: the offset of the next record. */
+  get size(): number {
+    return this.end
+  }
+
+  /** Appends `data`; returns where it went. */
+  append(data: string | Uint8Array): RecordPlace {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    const offset = this.end
+    let written = 0
+    while (written < bytes.byteLength) written += fs.writeSync(this.handle(), bytes, written, bytes.byteLength - written, offset + written)
+    this.end += bytes.byteLength
+    return {offset, length: bytes.byteLength}
+  }
+
+  /** The bytes of a record. */
+  read(place: RecordPlace): Buffer {
+    const bytes = Buffer.allocUnsafe(place.length)
+    let read = 0
+    while (read < place.length) {
+      const count = fs.readSync(this.handle(), bytes, read, place.length - read, place.offset + read)
+      if (count === 0) throw new Error(`${this.file}: a record ends past the end of the file`)
+      read += count
+    }
+    return bytes
+  }
+
+  /** A record as text. */
+  text(place: RecordPlace): string {
+    return this.read(place).toString('utf8')
+  }
+
+  /** Closes the file (and deletes it if temporary). Closing twice does nothing. */
+  readonly close = (): void => {
+    if (this.fd === undefined) return
+    fs.closeSync(this.fd)
+    this.fd = undefined
+    if (!this.temporary) return
+    fs.rmSync(this.file, {force: true})
+    process.off('exit', this.close)
+  }
+
+  private handle(): number {
+    if (this.fd === undefined) throw new Error(`${this.file}: the store is closed`)
+    return this.fd
+  }
+}

@@ -5,12 +5,13 @@
  * (`undefined`) and goes to the full parser, so a document either gets exactly remark's blocks
  * or is parsed by remark; `test/parse/markdown-scan.test.ts` compares the two.
  *
- * Accepted: ATX headings; paragraphs (indented up to three spaces, with continuation lines);
+ * Accepted: ATX headings; thematic breaks; HTML comments (`<!-- … -->`, as copydesk's disable
+ * comments are written) between blocks; paragraphs (indented up to three spaces, with continuation lines);
  * bullet (`-`, `*`, `+`) and ordered (`1.`, `1)`) list items of one paragraph, not nested, with
  * continuation and lazy lines; GFM tables (`markdown-table-scan.ts` decides where one starts as
  * micromark does); blank lines; inline content that micromark parses as plain text (`isPlainInline`).
  * Declined: tabs, NUL, a byte order mark, anything that could be front matter, a definition
- * (`]:`), block quotes, code (fenced or indented), HTML, thematic breaks, setext headings, hard
+ * (`]:`), block quotes, code (fenced or indented), other HTML, setext headings, hard
  * line breaks, task list items, nested or multi-block list items, a list item where a paragraph
  * could continue, a possible table in a list item, and inline syntax.
  */
@@ -38,6 +39,9 @@ type LineStart =
   | {kind: 'underline'}
   | {kind: 'heading'; depth: number}
   | {kind: 'item'; width: number}
+  | {kind: 'thematic-break'; marker: string}
+  /** `<!--`: an HTML comment, which runs to the line with its `-->`. */
+  | {kind: 'comment'}
 
 const atxOpening = /^#{1,6}(?= |$)/u
 const fence = /^(?:`{3}|~{3})/u
@@ -53,8 +57,10 @@ function classify(rest: string): LineStart {
       return opening ? {kind: 'heading', depth: opening[0].length} : {kind: 'text'}
     }
     case '>':
-    case '<':
       return {kind: 'decline'}
+    case '<':
+      // `<!-->` and `<!--->` end where they start: not worked out here.
+      return rest.startsWith('<!--') && !/^<!---?>/u.test(rest) ? {kind: 'comment'} : {kind: 'decline'}
     case '`':
     case '~':
       return fence.test(rest) ? {kind: 'decline'} : {kind: 'text'}
@@ -64,7 +70,7 @@ function classify(rest: string): LineStart {
     case '*':
     case '_':
     case '+':
-      if (thematicBreak.test(rest)) return {kind: 'decline'}
+      if (thematicBreak.test(rest)) return {kind: 'thematic-break', marker: first}
       if (first === '-' && underline.test(rest)) return rest.trimEnd() === '-' ? {kind: 'decline'} : {kind: 'underline'}
       break
     default:
@@ -149,6 +155,14 @@ export function scanMarkdown(text: string): Root | undefined {
     return true
   }
 
+  /** The index of the line that ends an HTML comment opened on line `first` (searched from `column` there), if any. */
+  const commentEnd = (first: number, column: number): number | undefined => {
+    for (let index = first; index < lines.length; index++) {
+      if (lines[index].text.includes('-->', index === first ? column : 0)) return index
+    }
+    return undefined
+  }
+
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]
     const indent = indentOf(line.text)
@@ -198,6 +212,24 @@ export function scanMarkdown(text: string): Root | undefined {
           position: at(from, end)
         }
         children.push(heading)
+        continue
+      }
+      case 'thematic-break':
+      case 'comment': {
+        // `---` under a paragraph is a setext heading's underline; what ends a table here is not worked out.
+        if (table || (start.kind === 'thematic-break' && start.marker === '-' && paragraph)) return undefined
+        if (!closeParagraph()) return undefined
+        item = undefined
+        if (start.kind === 'thematic-break') {
+          children.push({type: 'thematicBreak', position: at(from, lineEnd(line))})
+          continue
+        }
+        const last = commentEnd(index, indent + 4)
+        if (last === undefined) return undefined
+        // From the start of the line, indentation included, as remark has it.
+        const end = lineEnd(lines[last])
+        children.push({type: 'html', value: text.slice(line.start, end), position: at(line.start, end)})
+        index = last
         continue
       }
       case 'item': {

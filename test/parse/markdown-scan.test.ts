@@ -107,7 +107,8 @@ function generatedDocument(random: () => number): string {
       const delimiterRow = spaces(random() < 0.2 ? 4 : 0) + delimiter(random() < 0.8 ? cells : cells + 1, random() < 0.7)
       return [header, random() < 0.1 ? pick(['---', '- | -', ':-', '|', '-|-', '| --- |---']) : delimiterRow, ...body].join('\n')
     },
-    () => pick(['--', '---', '===', '-', '***', '- - -', '> quote', '```', '~~~', '<div>', '    code', '9.', '|---|---|', '#hashtag', '1.5 m']),
+    () => pick(['--', '---', '===', '-', '***', '- - -', '___  ', ' * * *', '> quote', '```', '~~~', '<div>', '    code', '9.', '|---|---|', '#hashtag', '1.5 m']),
+    () => spaces(4) + pick(['<!-- c -->', '<!-- copydesk-disable spelling -->  ', '<!-- a\n\nb --> after', '<!-- open', '<!-->', '<!-- x -- y -->']),
     () => ''
   ]
   let text = random() < 0.1 ? '' : pick(['', '\n'])
@@ -145,7 +146,7 @@ describe('the fast Markdown scanner gives exactly the full parser’s blocks', (
     expect(accepted.length).toBeGreaterThan(200)
     const kinds = new Map<string, number>()
     for (const {blocks} of accepted) for (const {kind} of blocks) kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
-    for (const kind of ['heading', 'paragraph', 'list-item', 'table', 'blank']) expect(kinds.get(kind), kind).toBeGreaterThan(30)
+    for (const kind of ['heading', 'paragraph', 'list-item', 'table', 'blank', 'thematic-break', 'html']) expect(kinds.get(kind), kind).toBeGreaterThan(30)
   })
 
   it('on generated texts of Markdown markup and odd characters', () => {
@@ -181,6 +182,11 @@ describe('the fast Markdown scanner: constructs accepted', () => {
     expectAccepted('Table | Heading\n----- | -------\nCell | Cell\n\n  a \\| b | c\n  -|:-:\n')
   })
 
+  it('thematic breaks and HTML comments between blocks', () => {
+    const article = expectAccepted('Para\n***\n  - - -  \n___\n\n- item\n<!-- copydesk-disable spelling -->\n  <!-- a\n\n b --> c  \ntext\n')
+    expect(article.blocks.map((block) => block.kind)).toEqual(['paragraph', 'thematic-break', 'thematic-break', 'thematic-break', 'blank', 'list-item', 'html', 'html', 'paragraph'])
+  })
+
   it('inline text that only looks like markup: lone stars, intraword underscores, brackets, `<` and `&`', () => {
     expectAccepted('A * B and snake_case_name, 3 ~ 4.\n[note] and [a] (b) and ![x]\na < b, sex & age, AT&T\n')
   })
@@ -195,7 +201,7 @@ describe('the fast Markdown scanner: documents it declines', () => {
 
   it('blocks it does not handle', () => {
     for (const text of [
-      '> quote\n', '```\ncode\n```\n', '~~~\ncode\n', '    indented code\n', '<div>\n', '***\n', '- - -\n', 'Setext\n===\n',
+      '> quote\n', '```\ncode\n```\n', '~~~\ncode\n', '    indented code\n', '<div>\n', '<!-- open\n', '<!-->\n', 'Setext\n===\n',
       'Setext\n---\n', 'Setext\n--\n', '---\ntitle: x\n---\n', '+++\n', '[x]: https://x.org\n', 'A[^1]\n\n[^1]: note\n', '- [ ] task\n',
       '-\n', '9.\n', '-      five spaces\n', 'tab\there\n', 'hard  \nbreak\n', 'Para\n- item\n', 'Para\n1. item\n', '- a\n  - nested\n',
       '- a\n\n  second paragraph\n', '- item\n| a |\n|---|\n', 'x | y\n- | -\n', '| a |\n---\n', '\uFEFFtext\n', 'nul\0\n'

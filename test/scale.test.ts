@@ -198,6 +198,31 @@ describe('the result cache', () => {
     expect((await ResultCache.open(dir, '1.0.0')).get('b.txt', 'h', 'c')).toBeUndefined()
   })
 
+  it('deletes the data file it replaces, and others left over once stale, but not one being written', async () => {
+    const dir = folder({})
+    const first = await ResultCache.open(dir, '1.0.0')
+    first.set('a.txt', 'h', 'c', stored(result))
+    await first.save()
+    const dataFiles = () => fs.readdirSync(dir).filter((name) => name.endsWith('.data')).sort()
+    const [replaced] = dataFiles()
+    // What two runs at once may leave: a data file no index names, old or just written.
+    const old = path.join(dir, 'results.0123456789ab.data')
+    const fresh = path.join(dir, 'results.ba9876543210.data')
+    fs.writeFileSync(old, 'left over')
+    fs.writeFileSync(fresh, 'being written')
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000)
+    fs.utimesSync(old, hourAgo, hourAgo)
+    const second = await ResultCache.open(dir, '1.0.0')
+    second.set('b.txt', 'h', 'c', stored(result))
+    await second.save()
+    second.close()
+    const current = dataFiles().filter((name) => name !== path.basename(fresh))
+    expect(current).toHaveLength(1)
+    expect(current[0]).not.toBe(replaced)
+    expect(fs.existsSync(old)).toBe(false)
+    expect(fs.existsSync(fresh)).toBe(true)
+  })
+
   it('treats a cache of the old format, one JSON file of every result, as absent without reading it', async () => {
     const dir = folder({'results.json': JSON.stringify({version: '1.0.0', entries: {'a.txt': {hash: 'h', config: 'c', result}}})})
     const cache = await ResultCache.open(dir, '1.0.0')

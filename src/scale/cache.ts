@@ -13,8 +13,9 @@
  * says discards the whole cache.
  *
  * A run that changed an entry writes a new data file (its new results and the entries it keeps),
- * then a new index over the old one (temporary file, then rename), then deletes the old data file:
- * a run that is killed, or two runs at once, leave either the old cache or a whole new one.
+ * then a new index over the old one (temporary file, then rename), then deletes the old data file
+ * (and data files left over by runs that ran at the same time, once stale): a run that is killed,
+ * or two runs at once, leave either the old cache or a whole new one.
  */
 import {createHash, randomBytes} from 'node:crypto'
 import fs from 'node:fs'
@@ -186,14 +187,36 @@ export class ResultCache {
     const temporary = `${indexFile}.${process.pid}.${Date.now()}.tmp`
     fs.writeFileSync(temporary, JSON.stringify(index))
     fs.renameSync(temporary, indexFile)
-    // Runs that still read the old data file have it open: removing its name does not stop them.
-    if (this.data) fs.rmSync(this.data.file, {force: true})
+    removeStaleData(this.location, dataName, this.data && path.basename(this.data.file))
     this.changed = false
   }
 
   /** Closes the data file the replayed results are read from. */
   close(): void {
     this.data?.close()
+  }
+}
+
+/**
+ * A data file being written has just been modified; one untouched for this long that the index
+ * does not name is left over (the last cache, or the cache of a run that another run's replaced).
+ */
+const staleAfterMs = 10 * 60 * 1000
+
+/**
+ * Deletes the data files the index does not name: the one this run replaced at once, others once
+ * stale. Runs that still read one have it open: removing its name does not stop them.
+ */
+function removeStaleData(location: string, current: string, replaced: string | undefined): void {
+  const now = Date.now()
+  for (const name of fs.readdirSync(location)) {
+    if (name === current || !/^results\.[0-9a-f]+\.data$/u.test(name)) continue
+    const file = path.join(location, name)
+    try {
+      if (now - fs.statSync(file).mtimeMs > staleAfterMs || name === replaced) fs.rmSync(file, {force: true})
+    } catch {
+      // Removed by another run meanwhile.
+    }
   }
 }
 

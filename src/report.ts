@@ -7,7 +7,8 @@ import type {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 import {formatGithub} from './formats/github.js'
 import {sarifChunks} from './formats/sarif.js'
-import {summaryLine} from './formats/summary.js'
+import {measureStylish, stylishLines} from './formats/stylish.js'
+import {countFile, countFindings, summaryLine} from './formats/summary.js'
 import {formatUnix} from './formats/unix.js'
 import type {AnyRule} from './rule.js'
 
@@ -110,8 +111,44 @@ export function* reportChunks(files: Iterable<VFile>, options: ReportOptions): G
       for (const file of shown) yield formatUnix([jsonOf(file)])
       break
     case 'stylish':
-      yield stylish([...shown], options)
+      yield* stylishChunks(shown, options)
   }
+}
+
+/**
+ * `stylish`, a file at a time where src/formats/stylish.ts writes what vfile-reporter would (the
+ * files in its order, a color given), else made whole by vfile-reporter.
+ */
+function* stylishChunks(files: Iterable<VFile>, options: ReportOptions): Generator<string> {
+  const settings = typeof options.color === 'boolean' ? {quiet: options.quiet, color: options.color} : undefined
+  const measure = settings && measureStylish(files, settings)
+  if (!settings || !measure) {
+    yield stylish([...files], options)
+    return
+  }
+  const counts = countFindings([])
+  let written = false
+  let afterMessages = false
+  // vfile-reporter's blank lines at the end are dropped with its count line: held until a line follows.
+  let blank = 0
+  for (const file of files) {
+    countFile(counts, jsonOf(file))
+    const shown = stylishLines(file, measure, settings, afterMessages)
+    if (!shown) continue
+    afterMessages = shown.hasMessages
+    let text = ''
+    for (const line of shown.lines) {
+      if (line === '') blank++
+      else {
+        text += (written ? '\n' : '') + '\n'.repeat(blank) + line
+        blank = 0
+        written = true
+      }
+    }
+    if (text) yield text
+  }
+  if (!measure.counted && written) yield '\n'.repeat(blank)
+  yield (written ? '\n\n' : '') + summaryLine(counts, options.color) + '\n'
 }
 
 /** `JSON.stringify(toJson(files), null, 2)` and a newline, file by file. */

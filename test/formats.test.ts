@@ -4,9 +4,11 @@ import AjvDraft04 from 'ajv-draft-04'
 import addFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
 import {builtinRules} from '../rules/index.js'
 import {lint} from '../src/lint.js'
 import {escapeData, escapeProperty} from '../src/formats/github.js'
+import {summaryLine} from '../src/formats/summary.js'
 import {report, reportChunks, toJson, type Format} from '../src/report.js'
 import {failed} from '../src/read.js'
 
@@ -182,3 +184,48 @@ describe('reports of files read one at a time', () => {
     for (const format of ['json', 'sarif'] as const) expect([...reportChunks([], {format, version: '1.2.3'})].join('')).toBe(report([], {format, version: '1.2.3'}))
   })
 })
+
+describe('--format stylish a file at a time', () => {
+  /** Files vfile-reporter must be matched on: multi-line and code-span reasons, infos only, wide characters, a clean file. */
+  async function tricky(): Promise<VFile[]> {
+    const files = await sample()
+    const odd = new VFile({path: 'news/c.txt'})
+    odd.message('Two lines:\n\nthe `second` after a blank one\n', {place: {line: 2, column: 3}, ruleId: 'x', source: 's'}).fatal = false
+    odd.message('Wide: 漢字 and ``a ` b`` code', {place: {start: {line: 1, column: 1}, end: {line: 1, column: 9}}, ruleId: 'wide-rule-name', source: 'copydesk'})
+    const infos = new VFile({path: 'news/d.txt'})
+    infos.message('Only an info, ending in blank lines\n\n', {ruleId: 'i', source: 'copydesk'})
+    const clean = new VFile({path: 'news/e.txt'})
+    // In vfile-reporter's order, as a run's files are.
+    return [...files, odd, infos, clean].sort((a, b) => a.path.localeCompare(b.path))
+  }
+
+  it('writes what vfile-reporter writes, with and without color and --quiet', async () => {
+    const sets = [await tricky(), (await tricky()).slice(3, 5), [new VFile({path: 'clean.txt'})], []]
+    for (const files of sets) {
+      for (const color of [false, true]) {
+        for (const quiet of [false, true]) {
+          const options = {format: 'stylish' as const, color, quiet}
+          const whole = stylishWhole(files, options)
+          expect([...reportChunks(files, options)].join('')).toBe(whole)
+        }
+      }
+    }
+  })
+
+  it('comes a file at a time for files in path order, and whole for others', async () => {
+    const files = await tricky()
+    expect([...reportChunks(files, {format: 'stylish', color: false})].length).toBeGreaterThan(files.length)
+    const reversed = [...files].reverse()
+    const chunks = [...reportChunks(reversed, {format: 'stylish', color: false})]
+    expect(chunks).toHaveLength(1)
+    expect(chunks[0]).toBe(stylishWhole(reversed, {format: 'stylish', color: false}))
+  })
+})
+
+/** copydesk's stylish report as vfile-reporter makes it, all files at once (what `report` did before it streamed). */
+function stylishWhole(files: VFile[], options: {color: boolean; quiet?: boolean}): string {
+  const shown = options.quiet ? files.map((file) => Object.assign(Object.create(file) as VFile, {messages: file.messages.filter((message) => message.fatal === true)})) : files
+  let text = reporter([...shown], {quiet: options.quiet, color: options.color, defaultName: '<stdin>'})
+  if (shown.some((file) => file.messages.some((message) => typeof message.fatal === 'boolean'))) text = text.slice(0, text.lastIndexOf('\n')).replace(/\n+$/u, '')
+  return (text ? text + '\n\n' : '') + summaryLine(toJson(shown), options.color) + '\n'
+}

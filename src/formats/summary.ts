@@ -9,22 +9,28 @@ export interface SummaryCounts {
   fixable: number
 }
 
-export function countFindings(files: readonly JsonFile[]): SummaryCounts {
-  const counts: SummaryCounts = {files: files.length, errors: 0, warnings: 0, infos: 0, fixable: 0}
-  for (const message of files.flatMap((file) => file.messages)) {
+export function countFindings(files: Iterable<JsonFile>): SummaryCounts {
+  const counts: SummaryCounts = {files: 0, errors: 0, warnings: 0, infos: 0, fixable: 0}
+  for (const file of files) countFile(counts, file)
+  return counts
+}
+
+/** Adds a file and its findings to `counts` (for files counted as they are read). */
+export function countFile(counts: SummaryCounts, file: JsonFile): void {
+  counts.files++
+  for (const message of file.messages) {
     if (message.severity === 'error') counts.errors++
     else if (message.severity === 'warning') counts.warnings++
     else counts.infos++
     if (message.fixable) counts.fixable++
   }
-  return counts
 }
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`
 
 /** E.g. `5 files: ✖ 38 errors, ⚠ 37 warnings (30 fixable)`, or `5 files: no findings`. */
-export function summaryLine(files: readonly JsonFile[], color = false): string {
-  const counts = countFindings(files)
+export function summaryLine(files: readonly JsonFile[] | SummaryCounts, color = false): string {
+  const counts = Array.isArray(files) ? countFindings(files) : (files as SummaryCounts)
   const paint = (code: number, text: string) => (color ? `\u001B[${code}m${text}\u001B[39m` : text)
   const parts: string[] = []
   if (counts.errors) parts.push(`${paint(31, '✖')} ${plural(counts.errors, 'error')}`)

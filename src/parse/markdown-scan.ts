@@ -5,28 +5,25 @@
  * (`undefined`) and goes to the full parser, so a document either gets exactly remark's blocks
  * or is parsed by remark; `test/parse/markdown-scan.test.ts` compares the two.
  *
- * Accepted: ATX headings; thematic breaks; HTML comments (`<!-- … -->`, as copydesk's disable
+ * Accepted: ATX headings; thematic breaks; block quotes of these blocks, ended by a blank line; HTML comments (`<!-- … -->`, as copydesk's disable
  * comments are written) between blocks; paragraphs (indented up to three spaces, with continuation lines);
  * bullet (`-`, `*`, `+`) and ordered (`1.`, `1)`) list items of one paragraph, not nested, with
  * continuation and lazy lines; GFM tables (`markdown-table-scan.ts` decides where one starts as
- * micromark does); blank lines; inline content that micromark parses as plain text (`isPlainInline`).
+ * micromark does); blank lines; inline content of text, escapes and unambiguous emphasis (`scanInline`).
  * Declined: tabs, NUL, a byte order mark, anything that could be front matter, a definition
- * (`]:`), block quotes, code (fenced or indented), other HTML, setext headings, hard
+ * (`]:`), nested or lazy block quotes, code (fenced or indented), other HTML, setext headings, hard
  * line breaks, task list items, nested or multi-block list items, a list item where a paragraph
  * could continue, a possible table in a list item, and inline syntax.
  */
-import type {Heading, List, ListItem, Paragraph, Root, RootContent, Table, Text} from 'mdast'
-import type {Position} from 'unist'
-import {splitLines, type Line} from './lines.js'
-import {isPlainInline} from './markdown-inline-scan.js'
+import type {Blockquote, Heading, List, ListItem, Paragraph, Root, RootContent, Table} from 'mdast'
+import {splitLines} from './lines.js'
+import {at, phrasingOf, scanInline, sourceOffset, type Segment} from './markdown-inline-scan.js'
 import {delimiterRowCells, opensGfmTable} from './markdown-table-scan.js'
 
-/** Offsets only: `blocksFromTree` reads no line or column from the tree. */
-const at = (from: number, to: number): Position => ({start: {offset: from}, end: {offset: to}}) as Position
 
 interface OpenParagraph {
   /** Its lines, each with the offset where its content starts (after indentation and markers). */
-  parts: Array<{line: Line; from: number}>
+  parts: Array<{line: ScanLine; from: number}>
   /** The list item it is the content of, if any. */
   item?: ListItem
 }
@@ -42,6 +39,7 @@ type LineStart =
   | {kind: 'thematic-break'; marker: string}
   /** `<!--`: an HTML comment, which runs to the line with its `-->`. */
   | {kind: 'comment'}
+  | {kind: 'quote'}
 
 const atxOpening = /^#{1,6}(?= |$)/u
 const fence = /^(?:`{3}|~{3})/u
@@ -57,7 +55,7 @@ function classify(rest: string): LineStart {
       return opening ? {kind: 'heading', depth: opening[0].length} : {kind: 'text'}
     }
     case '>':
-      return {kind: 'decline'}
+      return {kind: 'quote'}
     case '<':
       // `<!-->` and `<!--->` end where they start: not worked out here.
       return rest.startsWith('<!--') && !/^<!---?>/u.test(rest) ? {kind: 'comment'} : {kind: 'decline'}
@@ -95,35 +93,67 @@ const indentOf = (line: string): number => {
 /** The mdast of `text` as remark would make it, or `undefined` when the scanner cannot be sure. */
 export function scanMarkdown(text: string): Root | undefined {
   if (/[\t\0\uFEFF]|\]:/u.test(text) || text.startsWith('---') || text.startsWith('+++')) return undefined
-  const lines = splitLines(text)
+  const children = scanBlocks(text, splitLines(text), false)
+  return children && {type: 'root', children}
+}
+
+/**
+ * A line to scan: a line of the file, or the content of a block quote's line (after `>` and one
+ * space), which starts at `start` in the line that starts at `lineStart`.
+ */
+interface ScanLine {
+  text: string
+  start: number
+  lineStart?: number
+}
+
+const isQuoteLine = (line: ScanLine): boolean => {
+  const indent = indentOf(line.text)
+  return indent < 4 && line.text[indent] === '>'
+}
+
+/** A block quote line's content: after the `>` and the one space that may follow it. */
+const quoteContent = (line: ScanLine): ScanLine => {
+  const marker = line.text.indexOf('>')
+  const skip = marker + (line.text[marker + 1] === ' ' ? 2 : 1)
+  return {text: line.text.slice(skip), start: line.start + skip, lineStart: line.lineStart ?? line.start}
+}
+
+/** The blocks of `lines` (of a file, or of a block quote's content: `quoted`), or `undefined` to decline. */
+function scanBlocks(text: string, lines: readonly ScanLine[], quoted: boolean): RootContent[] | undefined {
   const children: RootContent[] = []
   let paragraph: OpenParagraph | undefined
   let item: {node: ListItem; width: number} | undefined
   let table: Table | undefined
   let afterBlank = false
 
-  const lineEnd = (line: Line): number => line.start + line.text.length
-  const contentEnd = (line: Line): number => line.start + line.text.trimEnd().length
+  const lineEnd = (line: ScanLine): number => line.start + line.text.length
+  const contentEnd = (line: ScanLine): number => line.start + line.text.trimEnd().length
 
-  /** Ends the open paragraph; false when its inline content is not plain text or it holds a hard line break. */
+  /** Ends the open paragraph; false when its inline content is not certain or it holds a hard line break. */
   const closeParagraph = (): boolean => {
     if (!paragraph) return true
     const {parts} = paragraph
-    let value = ''
+    // The content as micromark reads it: each line's content, joined by the line endings.
+    let content = ''
+    const segments: Segment[] = []
     for (let index = 0; index < parts.length; index++) {
       const {line, from} = parts[index]
       if (index > 0) {
         const previous = parts[index - 1].line
         // Two or more trailing spaces before a line ending make a hard line break.
         if (lineEnd(previous) - contentEnd(previous) >= 2) return false
-        value += text.slice(lineEnd(previous), line.start)
+        // The line ending, without the next line's indentation or block quote marker.
+        content += text.slice(lineEnd(previous), line.lineStart ?? line.start)
       }
-      value += text.slice(from, contentEnd(line))
+      const end = contentEnd(line)
+      segments.push({at: content.length, from, length: end - from, flush: from === (line.lineStart ?? line.start), trimmed: end < lineEnd(line)})
+      content += text.slice(from, end)
     }
-    if (!isPlainInline(value)) return false
-    const first = parts[0].from
-    const textNode: Text = {type: 'text', value, position: at(first, contentEnd(parts.at(-1)!.line))}
-    const node: Paragraph = {type: 'paragraph', children: [textNode], position: at(first, lineEnd(parts.at(-1)!.line))}
+    const inline = scanInline(content)
+    const phrasing = inline && phrasingOf(inline, (index) => sourceOffset(segments, index))
+    if (!phrasing) return false
+    const node: Paragraph = {type: 'paragraph', children: phrasing, position: at(parts[0].from, lineEnd(parts.at(-1)!.line))}
     if (paragraph.item) paragraph.item.children.push(node)
     else children.push(node)
     paragraph = undefined
@@ -204,20 +234,17 @@ export function scanMarkdown(text: string): Root | undefined {
         const closing = /(?:^| )#+$/u.exec(content)
         if (closing) content = content.slice(0, closing.index).trimEnd()
         const contentFrom = content ? line.text.indexOf(content, indent + start.depth) + line.start : end
-        if (content && !isPlainInline(content)) return undefined
-        const heading: Heading = {
-          type: 'heading',
-          depth: start.depth as Heading['depth'],
-          children: content ? [{type: 'text', value: content, position: at(contentFrom, contentFrom + content.length)}] : [],
-          position: at(from, end)
-        }
+        const inline = content ? scanInline(content) : []
+        const phrasing = inline && phrasingOf(inline, (index) => contentFrom + index)
+        if (!phrasing) return undefined
+        const heading: Heading = {type: 'heading', depth: start.depth as Heading['depth'], children: phrasing, position: at(from, end)}
         children.push(heading)
         continue
       }
       case 'thematic-break':
       case 'comment': {
         // `---` under a paragraph is a setext heading's underline; what ends a table here is not worked out.
-        if (table || (start.kind === 'thematic-break' && start.marker === '-' && paragraph)) return undefined
+        if (table || (start.kind === 'thematic-break' && start.marker === '-' && paragraph) || (start.kind === 'comment' && quoted)) return undefined
         if (!closeParagraph()) return undefined
         item = undefined
         if (start.kind === 'thematic-break') {
@@ -229,6 +256,21 @@ export function scanMarkdown(text: string): Root | undefined {
         // From the start of the line, indentation included, as remark has it.
         const end = lineEnd(lines[last])
         children.push({type: 'html', value: text.slice(line.start, end), position: at(line.start, end)})
+        index = last
+        continue
+      }
+      case 'quote': {
+        // Nested quotes, and a quote that ends a table, are not worked out here.
+        if (quoted || table || !closeParagraph()) return undefined
+        item = undefined
+        let last = index
+        while (last + 1 < lines.length && isQuoteLine(lines[last + 1])) last++
+        // A line right after the quote would continue its paragraph lazily or start a block: not worked out.
+        const after = lines[last + 1]
+        if (after && indentOf(after.text) !== after.text.length) return undefined
+        const content = scanBlocks(text, lines.slice(index, last + 1).map(quoteContent), true)
+        if (!content) return undefined
+        children.push({type: 'blockquote', children: content as Blockquote['children'], position: at(from, lineEnd(lines[last]))})
         index = last
         continue
       }
@@ -258,5 +300,5 @@ export function scanMarkdown(text: string): Root | undefined {
     if (added === 'table') index++
   }
   if (!closeParagraph()) return undefined
-  return {type: 'root', children}
+  return children
 }

@@ -29,13 +29,13 @@ function bothParses(text: string): {fast: ParsedBlocks | undefined; full: Parsed
   return {fast: tree && blocksFromTree(tree, text, toPoint), full: parseMarkdownBlocks(text, toPoint)}
 }
 
-/** Checks every accepted text against the full parser; returns the blocks of those accepted. */
-function expectSameWhereAccepted(texts: readonly string[]): ParsedBlocks[] {
-  const accepted: ParsedBlocks[] = []
+/** Checks every accepted text against the full parser; returns those accepted, with their blocks. */
+function expectSameWhereAccepted(texts: readonly string[]): Array<ParsedBlocks & {text: string}> {
+  const accepted: Array<ParsedBlocks & {text: string}> = []
   for (const text of texts) {
     const {fast, full} = bothParses(text)
     if (!fast) continue
-    accepted.push(fast)
+    accepted.push({...fast, text})
     // The quick comparison first; on a difference, the matcher's for its report.
     if (!isDeepStrictEqual(fast, full)) expect({text, blocks: fast}).toStrictEqual({text, blocks: full})
   }
@@ -77,6 +77,7 @@ function markdownTestInputs(): string[] {
 // Lines of the kinds the scanner handles, and some it must decline, near the edges of each rule.
 const words = ['Word', 'the', 'NATO’s', 'plan', '2,000', 'e.g.', 'a|b', 'x', 'and', 'Đukanović', '🙂']
 const inline = [
+  '*a', 'b*', '**c', 'd**', '_e', 'f_', ' *', '* ', '\\*', '\\\\', '\\', '\\[',
   ' * ', ' _ ', 'snake_case', ' ~ ', '[note]', '[a] (b)', '<', ' a < b ', 'a > b', ' & ', '&amp;', '&copy', '!', '#', '*emph*', '_em_',
   '**b**', '~~s~~', '`c`', '\\*', '[l](u)', '<b>', 'www.x.org', 'http://x.org', 'x@y.org', '_a', 'a_', 'a*b', '![i](p)'
 ]
@@ -87,7 +88,10 @@ function generatedDocument(random: () => number): string {
   const phrase = (): string => {
     let text = pick(words)
     const count = Math.floor(random() * 6)
-    for (let index = 0; index < count; index++) text += (random() < 0.15 ? pick(inline) : ' ') + pick(words)
+    for (let index = 0; index < count; index++) {
+      const draw = random()
+      text += (draw < 0.15 ? pick(inline) : draw < 0.4 ? ` ${pick(inline)} ` : ' ') + pick(words)
+    }
     return text
   }
   const spaces = (most: number): string => ' '.repeat(Math.floor(random() * (most + 1)))
@@ -108,6 +112,7 @@ function generatedDocument(random: () => number): string {
       return [header, random() < 0.1 ? pick(['---', '- | -', ':-', '|', '-|-', '| --- |---']) : delimiterRow, ...body].join('\n')
     },
     () => pick(['--', '---', '===', '-', '***', '- - -', '___  ', ' * * *', '> quote', '```', '~~~', '<div>', '    code', '9.', '|---|---|', '#hashtag', '1.5 m']),
+    () => Array.from({length: 1 + Math.floor(random() * 3)}, () => spaces(4) + pick(['>', '> ', '>  ', '>>']) + pick(['', phrase(), '| a | b |', '|---|---|', '- item', '# h', '<!-- c -->'])).join('\n'),
     () => spaces(4) + pick(['<!-- c -->', '<!-- copydesk-disable spelling -->  ', '<!-- a\n\nb --> after', '<!-- open', '<!-->', '<!-- x -- y -->']),
     () => ''
   ]
@@ -145,8 +150,18 @@ describe('the fast Markdown scanner gives exactly the full parser’s blocks', (
     // The generator is meant to exercise the fast path, each kind of block, not only the fallback.
     expect(accepted.length).toBeGreaterThan(200)
     const kinds = new Map<string, number>()
-    for (const {blocks} of accepted) for (const {kind} of blocks) kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
-    for (const kind of ['heading', 'paragraph', 'list-item', 'table', 'blank', 'thematic-break', 'html']) expect(kinds.get(kind), kind).toBeGreaterThan(30)
+    for (const {blocks} of accepted) {
+      for (const block of blocks) {
+        const kind = block.kind === 'paragraph' && block.quoted ? 'quoted paragraph' : block.kind
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
+      }
+    }
+    for (const kind of ['heading', 'paragraph', 'quoted paragraph', 'list-item', 'table', 'blank', 'thematic-break', 'html']) expect(kinds.get(kind), kind).toBeGreaterThan(15)
+    // Inline markup taken by the scanner: prose that skips source characters (emphasis markers, escapes).
+    const skipsMarkup = ({text, prose}: ParsedBlocks & {text: string}): boolean =>
+      prose.some(({offsets}) => offsets.some((offset, index) => index > 0 && /[*_\\]/u.test(text.slice(offsets[index - 1] + 1, offset))))
+    const skipping = accepted.filter(skipsMarkup)
+    expect(skipping.length).toBeGreaterThan(30)
   })
 
   it('on generated texts of Markdown markup and odd characters', () => {
@@ -182,9 +197,23 @@ describe('the fast Markdown scanner: constructs accepted', () => {
     expectAccepted('Table | Heading\n----- | -------\nCell | Cell\n\n  a \\| b | c\n  -|:-:\n')
   })
 
+  it('block quotes of paragraphs, headings, lists and tables', () => {
+    const article = expectAccepted('> Quoted\n>  more.\n>\n> # Heading\n> - item\n>   continued\n\n> | a | b |\n> |---|---|\n>| 1 | 2 |\n\nAfter.\n')
+    expect(article.blocks.map((block) => [block.kind, 'quoted' in block ? block.quoted : undefined])).toEqual([
+      ['paragraph', true], ['heading', undefined], ['list-item', undefined], ['blank', undefined], ['table', undefined], ['blank', undefined], ['paragraph', false]
+    ])
+  })
+
   it('thematic breaks and HTML comments between blocks', () => {
     const article = expectAccepted('Para\n***\n  - - -  \n___\n\n- item\n<!-- copydesk-disable spelling -->\n  <!-- a\n\n b --> c  \ntext\n')
     expect(article.blocks.map((block) => block.kind)).toEqual(['paragraph', 'thematic-break', 'thematic-break', 'thematic-break', 'blank', 'list-item', 'html', 'html', 'paragraph'])
+  })
+
+  it('emphasis and strong emphasis that pair up, and backslash escapes', () => {
+    const article = expectAccepted('- **Label:** text\n- *One* and _two_, __three__\n\n# A *b* heading\n\nx \\* y \\_ z \\\\ w\n*a*\nb **c\nd** e*\n')
+    expect(article.blocks.find((block) => block.kind === 'list-item')).toMatchObject({label: {text: 'Label'}})
+    expectAccepted('a* b *c* d_ and *e\n')
+    expectAccepted('Some *a* and *b here, c* d* e.\n')
   })
 
   it('inline text that only looks like markup: lone stars, intraword underscores, brackets, `<` and `&`', () => {
@@ -194,14 +223,17 @@ describe('the fast Markdown scanner: constructs accepted', () => {
 
 describe('the fast Markdown scanner: documents it declines', () => {
   it('inline syntax it does not handle', () => {
-    for (const text of ['*emphasis*', '_em_', '**strong**', '~~gone~~', '`code`', 'a\\*b', '[link](u)', '![image](p.png)', '<b>bold</b>', '&amp;', '&#233;', 'www.example.com', 'https://x.org', 'me@example.com', 'a_', 'x*y']) {
+    for (const text of [
+      '~~gone~~', '`code`', '[link](u)', '![image](p.png)', '<b>bold</b>', '&amp;', '&#233;', 'www.example.com', 'https://x.org', 'me@example.com',
+      'x*y', '***both***', '*a **b** c*', '**a*', '*a **b* c**', 'hard\\\nbreak', 'line\n  *indented*'
+    ]) {
       expectDeclined(`Some ${text} here.\n`)
     }
   })
 
   it('blocks it does not handle', () => {
     for (const text of [
-      '> quote\n', '```\ncode\n```\n', '~~~\ncode\n', '    indented code\n', '<div>\n', '<!-- open\n', '<!-->\n', 'Setext\n===\n',
+      '```\ncode\n```\n', '~~~\ncode\n', '    indented code\n', '<div>\n', '<!-- open\n', '<!-->\n', '> a\nlazy\n', '> > nested\n', '| a |\n|-|\n> q\n', '> <!-- c -->\n', 'Setext\n===\n',
       'Setext\n---\n', 'Setext\n--\n', '---\ntitle: x\n---\n', '+++\n', '[x]: https://x.org\n', 'A[^1]\n\n[^1]: note\n', '- [ ] task\n',
       '-\n', '9.\n', '-      five spaces\n', 'tab\there\n', 'hard  \nbreak\n', 'Para\n- item\n', 'Para\n1. item\n', '- a\n  - nested\n',
       '- a\n\n  second paragraph\n', '- item\n| a |\n|---|\n', 'x | y\n- | -\n', '| a |\n---\n', '\uFEFFtext\n', 'nul\0\n'

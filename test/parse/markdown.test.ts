@@ -555,12 +555,12 @@ describe('the Markdown parser, loaded on demand', () => {
       const kinds = (text) => parseArticle(text, 'md').article.blocks.map((block) => block.kind)
       const error = (text) => { try { kinds(text); return null } catch (error) { return error.message } }
       const scanned = kinds('# Title\\n\\nPlain words.\\n')
-      const before = error('> Quoted.\\n')
+      const before = error('Some [link](https://x.org).\\n')
       const text = await lint('Plain text,here.\\n', {filePath: 'a.txt'})
       const simple = await lint('Simple text,here.\\n', {filePath: 'a.md'})
-      const stillBefore = error('> Quoted.\\n')
-      const markdown = await lint('Some *text*,here.\\n', {filePath: 'a.md'})
-      const after = kinds('> Quoted.\\n')
+      const stillBefore = error('Some [link](https://x.org).\\n')
+      const markdown = await lint('[Some](u) text,here.\\n', {filePath: 'a.md'})
+      const after = kinds('Some [link](https://x.org).\\n')
       const rules = (file) => file.messages.map((message) => message.ruleId)
       console.log(JSON.stringify({scanned, before, text: text.messages.length, simple: rules(simple), stillBefore, markdown: rules(markdown), after}))`
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {cwd: project, encoding: 'utf8'})

@@ -5,13 +5,13 @@
  * (`undefined`) and goes to the full parser, so a document either gets exactly remark's blocks
  * or is parsed by remark; `test/parse/markdown-scan.test.ts` compares the two.
  *
- * Accepted: ATX headings; thematic breaks; block quotes of these blocks, ended by a blank line; HTML comments (`<!-- … -->`, as copydesk's disable
+ * Accepted: ATX headings; thematic breaks; closed code fences; block quotes of these blocks, ended by a blank line; HTML comments (`<!-- … -->`, as copydesk's disable
  * comments are written) between blocks; paragraphs (indented up to three spaces, with continuation lines);
  * bullet (`-`, `*`, `+`) and ordered (`1.`, `1)`) list items of one paragraph, not nested, with
  * continuation and lazy lines; GFM tables (`markdown-table-scan.ts` decides where one starts as
  * micromark does); blank lines; inline content of text, escapes and unambiguous emphasis (`scanInline`).
  * Declined: tabs, NUL, a byte order mark, anything that could be front matter, a definition
- * (`]:`), nested or lazy block quotes, code (fenced or indented), other HTML, setext headings, hard
+ * (`]:`), nested or lazy block quotes, indented code and unclosed fences, other HTML, setext headings, hard
  * line breaks, task list items, nested or multi-block list items, a list item where a paragraph
  * could continue, a possible table in a list item, and inline syntax.
  */
@@ -40,9 +40,11 @@ type LineStart =
   /** `<!--`: an HTML comment, which runs to the line with its `-->`. */
   | {kind: 'comment'}
   | {kind: 'quote'}
+  /** A code fence, which runs to a closing fence of the same character, at least as long. */
+  | {kind: 'fence'; fence: string}
 
 const atxOpening = /^#{1,6}(?= |$)/u
-const fence = /^(?:`{3}|~{3})/u
+const fence = /^(`{3,}|~{3,})(.*)$/u
 const thematicBreak = /^([-*_])(?: *\1){2,} *$/u
 const underline = /^(?:=+|-+) *$/u
 const listMarker = /^(?:[-*+]|\d{1,9}[.)])( +|$)/u
@@ -60,8 +62,12 @@ function classify(rest: string): LineStart {
       // `<!-->` and `<!--->` end where they start: not worked out here.
       return rest.startsWith('<!--') && !/^<!---?>/u.test(rest) ? {kind: 'comment'} : {kind: 'decline'}
     case '`':
-    case '~':
-      return fence.test(rest) ? {kind: 'decline'} : {kind: 'text'}
+    case '~': {
+      const opening = fence.exec(rest)
+      if (!opening) return {kind: 'text'}
+      // A backtick in a backtick fence's info string makes the line paragraph text: not worked out here.
+      return first === '`' && opening[2].includes('`') ? {kind: 'decline'} : {kind: 'fence', fence: opening[1]}
+    }
     case '=':
       return underline.test(rest) ? {kind: 'underline'} : {kind: 'text'}
     case '-':
@@ -193,6 +199,15 @@ function scanBlocks(text: string, lines: readonly ScanLine[], quoted: boolean): 
     return undefined
   }
 
+  /** The index of the line that closes a code fence opened on line `first`, if any. */
+  const fenceEnd = (first: number, opening: string): number | undefined => {
+    for (let index = first + 1; index < lines.length; index++) {
+      const rest = lines[index].text.trimStart()
+      if (lines[index].text.length - rest.length < 4 && rest.startsWith(opening) && /^([`~])\1*[ ]*$/u.test(rest) && rest[0] === opening[0]) return index
+    }
+    return undefined
+  }
+
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]
     const indent = indentOf(line.text)
@@ -239,6 +254,16 @@ function scanBlocks(text: string, lines: readonly ScanLine[], quoted: boolean): 
         if (!phrasing) return undefined
         const heading: Heading = {type: 'heading', depth: start.depth as Heading['depth'], children: phrasing, position: at(from, end)}
         children.push(heading)
+        continue
+      }
+      case 'fence': {
+        if (table || !closeParagraph()) return undefined
+        item = undefined
+        const last = fenceEnd(index, start.fence)
+        // An unclosed fence runs to the end of the document (or quote), line endings included: not worked out here.
+        if (last === undefined) return undefined
+        children.push({type: 'code', value: '', position: at(from, lineEnd(lines[last]))})
+        index = last
         continue
       }
       case 'thematic-break':

@@ -129,7 +129,8 @@ export async function lintListed(listed: readonly string[], values: ScaleValues,
     onProgress: bar?.tick,
     each: run.each,
     // The run that reads the signatures compares every shard's files; comparing here too would report twice.
-    skipCompare: values['signatures-out'] !== undefined
+    skipCompare: values['signatures-out'] !== undefined,
+    collectGarbage: true
   })
   try {
     bar?.finish()

@@ -44,6 +44,11 @@ export interface CollectionOptions {
   /** Leave the cross-file comparison to a later run that reads this run's signatures. */
   skipCompare?: boolean
   /**
+   * Collect garbage between the phases of a large run (see collect.ts): for the command line,
+   * whose process is the run's own; a program's heap is the program's business.
+   */
+  collectGarbage?: boolean
+  /**
    * What is done with each file once read and its config found, instead of `lintFile` (`--fix`
    * fixes it too). It runs in this thread, and its results are not cached.
    */
@@ -88,11 +93,11 @@ export async function runCollection(options: CollectionOptions): Promise<Collect
   await configs.checkExplicit()
   const jobs = options.each ? 1 : Math.max(1, options.jobs ?? defaultJobs())
   const version = copydeskVersion()
-  const cache = options.cacheLocation && !options.each ? await ResultCache.open(path.resolve(cwd, options.cacheLocation), version) : undefined
   const spill = RecordStore.temporary()
+  const cache = options.cacheLocation && !options.each ? await ResultCache.open(path.resolve(cwd, options.cacheLocation), version) : undefined
   const results = new CollectionResults(cwd, spill, cache, options.targets.length)
   // A run this large has phases whose garbage is worth collecting at once (see collect.ts).
-  const large = options.targets.length + (options.context?.length ?? 0) >= LARGE_RUN
+  const large = options.collectGarbage === true && options.targets.length + (options.context?.length ?? 0) >= LARGE_RUN
   try {
     await lintAll(options, {cwd, rules, configs, jobs, cache, spill, results})
     if (cache) {
@@ -101,7 +106,7 @@ export async function runCollection(options: CollectionOptions): Promise<Collect
     }
     await results.addForeign(options.foreign ?? [], configs)
     if (!options.skipCompare) {
-      // The processors and the dictionaries' caches of this thread are done with.
+      // The processors of this thread are done with: their garbage goes before the comparison's comes.
       if (large) collectGarbage()
       await results.compare()
     }

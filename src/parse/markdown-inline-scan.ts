@@ -1,7 +1,8 @@
 /**
  * The inline half of the fast Markdown scanner: the inline nodes micromark (with GFM) would make
  * of a paragraph's or heading's content, for content it can be sure of — plain text, backslash
- * escapes, and emphasis or strong emphasis that pairs up without ambiguity — and `undefined` for
+ * escapes, code spans on one line, and emphasis or strong emphasis that pairs up without
+ * ambiguity — and `undefined` for
  * anything else, which sends the document to the full parser; and their mdast, placed in the file.
  */
 import type {PhrasingContent, Text} from 'mdast'
@@ -50,7 +51,30 @@ export interface InlineAttention {
   text: InlineText
 }
 
-export type InlineNode = InlineText | InlineAttention
+/** A code span, from its opening backticks to the end of its closing ones. */
+export interface InlineCode {
+  type: 'inlineCode'
+  from: number
+  to: number
+  value: string
+}
+
+export type InlineNode = InlineText | InlineAttention | InlineCode
+
+/** Where the first run of exactly `size` backticks at or after `from` starts, or -1. */
+function closingRun(content: string, from: number, size: number): number {
+  let start = content.indexOf('`', from)
+  while (start !== -1) {
+    let end = start + 1
+    while (content[end] === '`') end++
+    if (end - start === size) return start
+    start = content.indexOf('`', end)
+  }
+  return -1
+}
+
+/** A code span's value: one space off each end when both ends have one and it is not all spaces. */
+const codeValue = (inner: string): string => (inner.length > 2 && inner.startsWith(' ') && inner.endsWith(' ') && inner.trim() !== '' ? inner.slice(1, -1) : inner)
 
 interface Run {
   from: number
@@ -86,14 +110,16 @@ function unescape(content: string, from: number, to: number, escapes: readonly n
  * (micromark's flanking rules). A backslash before ASCII punctuation escapes it. A closer pairs
  * with the nearest opener of its marker, as in micromark: handled when they are the same length
  * (one: emphasis, two: strong) with no other opener or pair between them; a run that finds no
- * partner stays text. Anything else (a run that can both open and close, nesting, runs of three,
- * code, links, hard line breaks) is not handled.
+ * partner stays text. A backtick run opens a code span where a run of the same length closes it
+ * (on the same line), else it is text. Anything else (a run that can both open and close, nesting,
+ * runs of three, emphasis around code, links, hard line breaks) is not handled.
  */
 export function scanInline(content: string): InlineNode[] | undefined {
   if (autolinkLiteral.test(content)) return undefined
   if (!special.test(content)) return [{type: 'text', from: 0, to: content.length, value: content}]
   const escapes: number[] = []
   const runs: Run[] = []
+  const code: InlineCode[] = []
   for (let index = 0; index < content.length; index++) {
     const char = content[index]
     switch (char) {
@@ -107,8 +133,21 @@ export function scanInline(content: string): InlineNode[] | undefined {
         }
         break
       }
-      case '`':
-        return undefined
+      case '`': {
+        let end = index + 1
+        while (content[end] === '`') end++
+        const close = closingRun(content, end, end - index)
+        // A run that no run of the same length closes is text.
+        if (close !== -1) {
+          const inner = content.slice(end, close)
+          // A code span over a line ending: its value's spaces are not worked out here.
+          if (inner.includes('\n') || inner.includes('\r')) return undefined
+          code.push({type: 'inlineCode', from: index, to: close + end - index, value: codeValue(inner)})
+          end = close + end - index
+        }
+        index = end - 1
+        break
+      }
       case '[':
       case ']':
         if (content.includes('](', index)) return undefined
@@ -166,7 +205,7 @@ export function scanInline(content: string): InlineNode[] | undefined {
     if (match === -1) continue
     const opener = openers[match]
     const size = opener.to - opener.from
-    const nested = pairs.length > 0 && pairs.at(-1)![1].from > opener.from
+    const nested = (pairs.length > 0 && pairs.at(-1)![1].from > opener.from) || code.some((span) => span.from > opener.from && span.from < run.from)
     if (match !== openers.length - 1 || nested || size > 2 || run.to - run.from !== size) return undefined
     openers.pop()
     pairs.push([opener, run])
@@ -175,12 +214,20 @@ export function scanInline(content: string): InlineNode[] | undefined {
   const text = (from: number, to: number): void => {
     if (to > from) nodes.push({type: 'text', from, to, value: unescape(content, from, to, escapes)})
   }
+  // Emphasis and code spans in order, text between them.
+  const marked: Array<InlineAttention | InlineCode> = pairs.map(([opener, closer]) => ({
+    type: opener.to - opener.from === 1 ? 'emphasis' : 'strong',
+    from: opener.from,
+    to: closer.to,
+    text: {type: 'text', from: opener.to, to: closer.from, value: unescape(content, opener.to, closer.from, escapes)}
+  }))
+  marked.push(...code)
+  marked.sort((a, b) => a.from - b.from)
   let at = 0
-  for (const [opener, closer] of pairs) {
-    text(at, opener.from)
-    const inner: InlineText = {type: 'text', from: opener.to, to: closer.from, value: unescape(content, opener.to, closer.from, escapes)}
-    nodes.push({type: opener.to - opener.from === 1 ? 'emphasis' : 'strong', from: opener.from, to: closer.to, text: inner})
-    at = closer.to
+  for (const node of marked) {
+    text(at, node.from)
+    nodes.push(node)
+    at = node.to
   }
   text(at, content.length)
   return nodes
@@ -191,34 +238,36 @@ export interface Segment {
   at: number
   from: number
   length: number
-  /** Whether the line's content starts at the line's start (no indentation or quote marker before it). */
-  flush: boolean
-  /** Whether spaces after the content were trimmed. */
-  trimmed: boolean
+  /** Where the line starts in the file, before indentation or a quote marker. */
+  lineStart: number
+  /** Where the line ends in the file, after trailing spaces. */
+  lineEnd: number
 }
 
 /**
- * The file offset of index `index` of a paragraph's content, where an inline node starts or ends;
- * `undefined` where remark's offset is not certain: inside a line ending, at the start of a line
- * after indentation, at the end of a line before trimmed spaces.
+ * The file offset of index `index` of a paragraph's content, where an inline node starts or ends
+ * (`edge`), as remark places it: a node that ends where a line's content starts ends at the line's
+ * start (its text holds the line ending, not the next line's indentation), a node that starts
+ * where a line's content ends starts at the line's end (after trailing spaces); `undefined`
+ * inside a line ending.
  */
-export function sourceOffset(segments: readonly Segment[], index: number): number | undefined {
+export function sourceOffset(segments: readonly Segment[], index: number, edge: 'start' | 'end'): number | undefined {
   let k = segments.length - 1
   while (k > 0 && segments[k].at > index) k--
   const segment = segments[k]
   const offset = index - segment.at
   if (offset > segment.length) return undefined
-  if (offset === 0 && k > 0 && !segment.flush) return undefined
-  if (offset === segment.length && k < segments.length - 1 && segment.trimmed) return undefined
+  if (offset === 0 && k > 0 && edge === 'end') return segment.lineStart
+  if (offset === segment.length && k < segments.length - 1 && edge === 'start') return segment.lineEnd
   return segment.from + offset
 }
 
 /** The mdast of inline nodes, placed in the file by `offsetOf`; `undefined` where a place is not certain. */
-export function phrasingOf(nodes: readonly InlineNode[], offsetOf: (index: number) => number | undefined): PhrasingContent[] | undefined {
+export function phrasingOf(nodes: readonly InlineNode[], offsetOf: (index: number, edge: 'start' | 'end') => number | undefined): PhrasingContent[] | undefined {
   const phrasing: PhrasingContent[] = []
   const textOf = (node: InlineText): Text | undefined => {
-    const from = offsetOf(node.from)
-    const to = offsetOf(node.to)
+    const from = offsetOf(node.from, 'start')
+    const to = offsetOf(node.to, 'end')
     return from === undefined || to === undefined ? undefined : {type: 'text', value: node.value, position: at(from, to)}
   }
   for (const node of nodes) {
@@ -228,8 +277,15 @@ export function phrasingOf(nodes: readonly InlineNode[], offsetOf: (index: numbe
       phrasing.push(text)
       continue
     }
-    const from = offsetOf(node.from)
-    const to = offsetOf(node.to)
+    if (node.type === 'inlineCode') {
+      const from = offsetOf(node.from, 'start')
+      const to = offsetOf(node.to, 'end')
+      if (from === undefined || to === undefined) return undefined
+      phrasing.push({type: 'inlineCode', value: node.value, position: at(from, to)})
+      continue
+    }
+    const from = offsetOf(node.from, 'start')
+    const to = offsetOf(node.to, 'end')
     const inner = textOf(node.text)
     if (from === undefined || to === undefined || !inner) return undefined
     phrasing.push({type: node.type, children: [inner], position: at(from, to)})

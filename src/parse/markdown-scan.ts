@@ -153,11 +153,11 @@ function scanBlocks(text: string, lines: readonly ScanLine[], quoted: boolean): 
         content += text.slice(lineEnd(previous), line.lineStart ?? line.start)
       }
       const end = contentEnd(line)
-      segments.push({at: content.length, from, length: end - from, flush: from === (line.lineStart ?? line.start), trimmed: end < lineEnd(line)})
+      segments.push({at: content.length, from, length: end - from, lineStart: line.lineStart ?? line.start, lineEnd: lineEnd(line)})
       content += text.slice(from, end)
     }
     const inline = scanInline(content)
-    const phrasing = inline && phrasingOf(inline, (index) => sourceOffset(segments, index))
+    const phrasing = inline && phrasingOf(inline, (index, edge) => sourceOffset(segments, index, edge))
     if (!phrasing) return false
     const node: Paragraph = {type: 'paragraph', children: phrasing, position: at(parts[0].from, lineEnd(parts.at(-1)!.line))}
     if (paragraph.item) paragraph.item.children.push(node)

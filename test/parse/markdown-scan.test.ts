@@ -77,7 +77,7 @@ function markdownTestInputs(): string[] {
 // Lines of the kinds the scanner handles, and some it must decline, near the edges of each rule.
 const words = ['Word', 'the', 'NATO’s', 'plan', '2,000', 'e.g.', 'a|b', 'x', 'and', 'Đukanović', '🙂']
 const inline = [
-  '*a', 'b*', '**c', 'd**', '_e', 'f_', ' *', '* ', '\\*', '\\\\', '\\', '\\[',
+  '*a', 'b*', '**c', 'd**', '_e', 'f_', ' *', '* ', '\\*', '\\\\', '\\', '\\[', '`` a ` b ``', '` x `', '`*y*`', '`',
   ' * ', ' _ ', 'snake_case', ' ~ ', '[note]', '[a] (b)', '<', ' a < b ', 'a > b', ' & ', '&amp;', '&copy', '!', '#', '*emph*', '_em_',
   '**b**', '~~s~~', '`c`', '\\*', '[l](u)', '<b>', 'www.x.org', 'http://x.org', 'x@y.org', '_a', 'a_', 'a*b', '![i](p)'
 ]
@@ -222,11 +222,13 @@ describe('the fast Markdown scanner: constructs accepted', () => {
     expect(article.blocks.map((block) => block.kind)).toEqual(['paragraph', 'thematic-break', 'thematic-break', 'thematic-break', 'blank', 'list-item', 'html', 'html', 'paragraph'])
   })
 
-  it('emphasis and strong emphasis that pair up, and backslash escapes', () => {
+  it('emphasis and strong emphasis that pair up, code spans, and backslash escapes', () => {
     const article = expectAccepted('- **Label:** text\n- *One* and _two_, __three__\n\n# A *b* heading\n\nx \\* y \\_ z \\\\ w\n*a*\nb **c\nd** e*\n')
     expect(article.blocks.find((block) => block.kind === 'list-item')).toMatchObject({label: {text: 'Label'}})
     expectAccepted('a* b *c* d_ and *e\n')
     expectAccepted('Some *a* and *b here, c* d* e.\n')
+    expectAccepted('line\n  *indented* and\n   `code` \nafter *em* \n> a\n> *b*\n\n- a\n  **c** d\n')
+    expectAccepted('Use `npm run build`, ` `` ` and `` a`b `` or `  ` and `*not em*` *em*.\nA ` lone and ``two` runs.\n')
   })
 
   it('inline text that only looks like markup: lone stars, intraword underscores, brackets, `<` and `&`', () => {
@@ -237,8 +239,8 @@ describe('the fast Markdown scanner: constructs accepted', () => {
 describe('the fast Markdown scanner: documents it declines', () => {
   it('inline syntax it does not handle', () => {
     for (const text of [
-      '~~gone~~', '`code`', '[link](u)', '![image](p.png)', '<b>bold</b>', '&amp;', '&#233;', 'www.example.com', 'https://x.org', 'me@example.com',
-      'x*y', '***both***', '*a **b** c*', '**a*', '*a **b* c**', 'hard\\\nbreak', 'line\n  *indented*'
+      '~~gone~~', '*a `b` c*', '`a\nb`', '[link](u)', '![image](p.png)', '<b>bold</b>', '&amp;', '&#233;', 'www.example.com', 'https://x.org', 'me@example.com',
+      'x*y', '***both***', '*a **b** c*', '**a*', '*a **b* c**', 'hard\\\nbreak'
     ]) {
       expectDeclined(`Some ${text} here.\n`)
     }

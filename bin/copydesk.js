@@ -10,4 +10,12 @@ try {
   }
   throw error
 }
+// A reader that stops reading (`copydesk … | head`) closes the pipe: stop as command-line tools do,
+// quietly, with the status of an output error, instead of an unhandled 'error' event's stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(2)
+  })
+}
 process.exitCode = await cli.main(process.argv.slice(2))

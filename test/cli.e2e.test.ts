@@ -2,6 +2,7 @@
  * End-to-end: spawns the built CLI (`bin/copydesk.js`, run `npm run build` first;
  * `npm test` does) and checks its output, exit codes and error paths.
  */
+import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -113,6 +114,21 @@ describe('exit codes', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('copydesk: no files matching `no/such/*.md`\n')
     expect(result.files.map((file) => [file.path, file.messages.map((m) => [m.ruleId, m.line, m.column])])).toEqual([['bad.txt', [['punctuation-spacing', 1, 18]]]])
+  })
+
+  it('2, quietly, when the reader closes the pipe early (`copydesk … | head`): no stack trace', async () => {
+    // Enough findings that the report outgrows a pipe's buffer: the sample articles, five times over.
+    const files: Record<string, string> = {}
+    for (let copy = 0; copy < 5; copy++) for (const name of fs.readdirSync(articles)) files[`${copy}/${name}`] = fs.readFileSync(path.join(articles, name), 'utf8')
+    const dir = folder(files)
+    const child = spawn(process.execPath, [path.join(project, 'bin/copydesk.js'), '--format', 'json', '.'], {cwd: dir, stdio: ['ignore', 'pipe', 'pipe']})
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    // Read the first chunk, then go away, as `head -c` does.
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(code).toBe(2)
+    expect(stderr).toBe('')
   })
 
   it('2 for a missing file, reported on that file, and the other files are still linted', () => {

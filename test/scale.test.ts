@@ -282,6 +282,45 @@ describe('a run’s results on disk', () => {
     expect(b).toEqual([...b].sort((x, y) => x - y))
   })
 
+  it('are kept by a store in memory as a file would keep them, growing past its first buffer', () => {
+    const tmpdir = process.env.TMPDIR
+    process.env.TMPDIR = path.join(os.tmpdir(), `copydesk-missing-${process.pid}`, 'deeper')
+    let store: RecordStore
+    try {
+      store = RecordStore.temporary()
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = tmpdir
+    }
+    expect(store.inMemory).toBe(true)
+    const first = store.append('{"first":true}')
+    const big = store.append(Buffer.alloc(100_000, 'x'))
+    const last = store.append('ü')
+    expect([first, big.offset, last]).toEqual([{offset: 0, length: 14}, 14, {offset: 100_014, length: 2}])
+    expect(store.text(first)).toBe('{"first":true}')
+    expect(store.text(last)).toBe('ü')
+    expect(store.read({offset: 99_990, length: 26}).toString('utf8')).toBe(`${'x'.repeat(24)}ü`)
+    expect(() => store.read({offset: 100_010, length: 10})).toThrow('a record ends past the end of the store')
+    store.close()
+    expect(() => store.read(first)).toThrow('the store is closed')
+  })
+
+  it('stay in memory, with the same findings, where the temporary folder cannot take a file', async () => {
+    const dir = folder({'a.txt': `${shared}\n`, 'b.txt': `${shared}\n`})
+    const expected = (await lintCollection({targets: ['a.txt', 'b.txt'], cwd: dir, jobs: 1})).files.map((file) => file.messages.map((message) => [message.ruleId, message.line, message.column]))
+    const tmpdir = process.env.TMPDIR
+    process.env.TMPDIR = path.join(dir, 'no such folder')
+    try {
+      expect(RecordStore.temporary().inMemory).toBe(true)
+      const run = await lintCollection({targets: ['a.txt', 'b.txt'], cwd: dir, jobs: 1})
+      expect(run.files.map((file) => file.messages.map((message) => [message.ruleId, message.line, message.column]))).toEqual(expected)
+      expect(expected[1]).toEqual([['duplicate-across-files', 1, 1]])
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = tmpdir
+    }
+  })
+
   it('give programs the files lintCollection gave before: messages and collection data', async () => {
     const dir = folder({'a.txt': `${shared}\n`, 'b.txt': `${shared}\n`})
     const run = await lintCollection({targets: ['a.txt', 'b.txt'], cwd: dir, jobs: 1})

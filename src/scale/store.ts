@@ -18,6 +18,9 @@ export interface RecordPlace {
 }
 
 export class RecordStore {
+  /** The records of a store kept in memory (see `temporary`): `end` bytes of it are used. */
+  private memory: Buffer | undefined
+
   private constructor(
     readonly file: string,
     private fd: number | undefined,
@@ -26,13 +29,31 @@ export class RecordStore {
     /** A temporary store deletes its file when closed. */
     private readonly temporary: boolean
   ) {
-    if (temporary) process.once('exit', this.close)
+    if (temporary && fd !== undefined) process.once('exit', this.close)
   }
 
-  /** A new store in the system's temporary folder, deleted when closed (or, failing that, at exit). */
+  /**
+   * A new store in the system's temporary folder, deleted when closed (or, failing that, at exit).
+   * Where no file can be made there (no such folder, no room, no permission), the store keeps its
+   * records in memory instead: a run then holds its results in memory, as it did before they went
+   * to disk, rather than fail.
+   */
   static temporary(): RecordStore {
     const file = path.join(os.tmpdir(), `copydesk-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.records`)
-    return new RecordStore(file, fs.openSync(file, 'wx+', 0o600), 0, true)
+    let fd: number
+    try {
+      fd = fs.openSync(file, 'wx+', 0o600)
+    } catch {
+      const store = new RecordStore('(memory)', undefined, 0, true)
+      store.memory = Buffer.alloc(0)
+      return store
+    }
+    return new RecordStore(file, fd, 0, true)
+  }
+
+  /** Whether the records are in memory, not in a file (see `temporary`). */
+  get inMemory(): boolean {
+    return this.memory !== undefined
   }
 
   /** A new, empty store at `file` (which must not exist), kept when closed. */
@@ -55,6 +76,17 @@ export class RecordStore {
   append(data: string | Uint8Array): RecordPlace {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data
     const offset = this.end
+    if (this.memory) {
+      if (offset + bytes.byteLength > this.memory.length) {
+        // Doubling keeps the copies few: each byte is copied about twice in all.
+        const grown = Buffer.allocUnsafe(Math.max(64 * 1024, 2 * this.memory.length, offset + bytes.byteLength))
+        this.memory.copy(grown, 0, 0, offset)
+        this.memory = grown
+      }
+      this.memory.set(bytes, offset)
+      this.end += bytes.byteLength
+      return {offset, length: bytes.byteLength}
+    }
     let written = 0
     while (written < bytes.byteLength) written += fs.writeSync(this.handle(), bytes, written, bytes.byteLength - written, offset + written)
     this.end += bytes.byteLength
@@ -63,6 +95,10 @@ export class RecordStore {
 
   /** The bytes of a record. */
   read(place: RecordPlace): Buffer {
+    if (this.memory) {
+      if (place.offset + place.length > this.end) throw new Error(`${this.file}: a record ends past the end of the store`)
+      return Buffer.from(this.memory.subarray(place.offset, place.offset + place.length))
+    }
     const bytes = Buffer.allocUnsafe(place.length)
     let read = 0
     while (read < place.length) {
@@ -80,6 +116,7 @@ export class RecordStore {
 
   /** Closes the file (and deletes it if temporary). Closing twice does nothing. */
   readonly close = (): void => {
+    this.memory = undefined
     if (this.fd === undefined) return
     fs.closeSync(this.fd)
     this.fd = undefined

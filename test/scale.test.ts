@@ -282,6 +282,28 @@ describe('a run’s results on disk', () => {
     expect(b).toEqual([...b].sort((x, y) => x - y))
   })
 
+  it('are written by a file store a block at a time, and read back alone or a run at a time', () => {
+    const dir = folder({})
+    const store = RecordStore.create(path.join(dir, 'records'))
+    const small = Array.from({length: 3000}, (_, index) => store.append(`{"n":${index}}`))
+    const big = store.append(Buffer.alloc(300_000, 'y'))
+    const last = store.append('ü')
+    // The big record did not fit beside the small ones: they were written, then it, straight; the
+    // last record waits in the buffer until something reads it or the store closes.
+    expect(fs.statSync(path.join(dir, 'records')).size).toBe(big.offset + big.length)
+    expect(store.text(small[0])).toBe('{"n":0}')
+    expect(store.text(last)).toBe('ü')
+    expect(store.texts([small[10], small[11], small[12], small[2999], last])).toEqual(['{"n":10}', '{"n":11}', '{"n":12}', '{"n":2999}', 'ü'])
+    expect(store.texts([])).toEqual([])
+    store.close()
+    // Closing writes the rest: the file holds every record, readable by a new store.
+    const reopened = RecordStore.open(path.join(dir, 'records'))
+    expect(reopened.size).toBe(last.offset + last.length)
+    expect(reopened.texts(small.slice(0, 3))).toEqual(['{"n":0}', '{"n":1}', '{"n":2}'])
+    expect(reopened.read(big).every((byte) => byte === 0x79)).toBe(true)
+    reopened.close()
+  })
+
   it('are kept by a store in memory as a file would keep them, growing past its first buffer', () => {
     const tmpdir = process.env.TMPDIR
     process.env.TMPDIR = path.join(os.tmpdir(), `copydesk-missing-${process.pid}`, 'deeper')

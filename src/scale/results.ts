@@ -125,7 +125,7 @@ export class CollectionResults {
   /** `vfile` with the findings stored at `places` added, in place order. */
   private withFindings(vfile: VFile, filePath: string, places: readonly RecordPlace[] | undefined): VFile {
     if (!places) return vfile
-    const found = fromResult({messages: places.map((place) => JSON.parse(this.spill.text(place)) as PlainMessage)}, filePath, this.cwd)
+    const found = fromResult({messages: this.spill.texts(places).map((text) => JSON.parse(text) as PlainMessage)}, filePath, this.cwd)
     vfile.messages.push(...found.messages)
     sortMessages(vfile)
     return vfile

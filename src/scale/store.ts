@@ -5,11 +5,17 @@
  *
  * The file is written and read with synchronous calls: a record is a few kilobytes going to or
  * from the page cache, and a synchronous call keeps each record's offset known the moment it is
- * written, whatever else the run has in flight.
+ * written, whatever else the run has in flight. Records are gathered in a buffer and written a
+ * block at a time, and records next to each other are read in one call (`texts`): a run of 5,000
+ * articles stores about 100,000 cross-file findings of a few hundred bytes each, and a system
+ * call for each one was a quarter of a warm run.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+/** How many bytes of records are gathered before they are written. */
+const WRITE_BLOCK = 256 * 1024
 
 /** Where a record lies in its store. */
 export interface RecordPlace {
@@ -20,6 +26,9 @@ export interface RecordPlace {
 export class RecordStore {
   /** The records of a store kept in memory (see `temporary`): `end` bytes of it are used. */
   private memory: Buffer | undefined
+  /** Records appended to a file but not written yet: `pendingLength` bytes, from file offset `end - pendingLength`. */
+  private readonly pending = Buffer.allocUnsafe(WRITE_BLOCK)
+  private pendingLength = 0
 
   private constructor(
     readonly file: string,
@@ -87,10 +96,27 @@ export class RecordStore {
       this.end += bytes.byteLength
       return {offset, length: bytes.byteLength}
     }
-    let written = 0
-    while (written < bytes.byteLength) written += fs.writeSync(this.handle(), bytes, written, bytes.byteLength - written, offset + written)
+    this.handle()
+    if (this.pendingLength + bytes.byteLength > WRITE_BLOCK) this.flush()
+    if (bytes.byteLength >= WRITE_BLOCK) this.write(bytes, offset)
+    else {
+      this.pending.set(bytes, this.pendingLength)
+      this.pendingLength += bytes.byteLength
+    }
     this.end += bytes.byteLength
     return {offset, length: bytes.byteLength}
+  }
+
+  /** Writes the records appended so far to the file (reads and `close` do it first). */
+  flush(): void {
+    if (this.pendingLength === 0) return
+    this.write(this.pending.subarray(0, this.pendingLength), this.end - this.pendingLength)
+    this.pendingLength = 0
+  }
+
+  private write(bytes: Uint8Array, offset: number): void {
+    let written = 0
+    while (written < bytes.byteLength) written += fs.writeSync(this.handle(), bytes, written, bytes.byteLength - written, offset + written)
   }
 
   /** The bytes of a record. */
@@ -99,6 +125,7 @@ export class RecordStore {
       if (place.offset + place.length > this.end) throw new Error(`${this.file}: a record ends past the end of the store`)
       return Buffer.from(this.memory.subarray(place.offset, place.offset + place.length))
     }
+    if (place.offset + place.length > this.end - this.pendingLength) this.flush()
     const bytes = Buffer.allocUnsafe(place.length)
     let read = 0
     while (read < place.length) {
@@ -114,10 +141,30 @@ export class RecordStore {
     return this.read(place).toString('utf8')
   }
 
+  /** Records as text, in the order given; each run of records next to each other is read at once. */
+  texts(places: readonly RecordPlace[]): string[] {
+    const result: string[] = []
+    for (let first = 0; first < places.length; ) {
+      let last = first
+      while (last + 1 < places.length && places[last + 1].offset === places[last].offset + places[last].length) last++
+      const start = places[first].offset
+      const bytes = this.read({offset: start, length: places[last].offset + places[last].length - start})
+      for (let index = first; index <= last; index++) {
+        const at = places[index].offset - start
+        result.push(bytes.toString('utf8', at, at + places[index].length))
+      }
+      first = last + 1
+    }
+    return result
+  }
+
   /** Closes the file (and deletes it if temporary). Closing twice does nothing. */
   readonly close = (): void => {
     this.memory = undefined
     if (this.fd === undefined) return
+    // A temporary file is deleted below: what it has not written yet needs no writing.
+    if (!this.temporary) this.flush()
+    this.pendingLength = 0
     fs.closeSync(this.fd)
     this.fd = undefined
     if (!this.temporary) return

@@ -128,6 +128,12 @@ function missingSpaceAfter(text: string, index: number, tokenAt: (index: number)
   }
 }
 
+// Spaces before a mark that ends a clause, right after a word, a number or a closing bracket or
+// quote (`endsWord`, tested on the match, not as a lookbehind: an expression that starts with a
+// lookbehind tries it at every character of the text, and this one was the rule's main cost).
+const spaceBeforeMark = /( +)([,;:!?]|\.(?!\.))(?=$|\s|["”’)\]])/gu
+const endsWord = /[\p{L}\p{N})\]”’]$/u
+
 /** Whether the document writes two spaces after its sentences as a house style. */
 function usesDoubleSentenceSpacing(article: Article): boolean {
   let single = 0
@@ -183,8 +189,9 @@ export default defineRule({
         // reported once, as a space before the mark, and not also as a doubled space with another fix.
         const spacesBefore: Array<{index: number; spaces: number; mark: string}> = []
         if (settings.spaceBefore) {
-          for (const match of text.matchAll(/(?<=[\p{L}\p{N})\]”’])( +)([,;:!?]|\.(?!\.))(?=$|\s|["”’)\]])/gu)) {
+          for (const match of text.matchAll(spaceBeforeMark)) {
             const index = match.index
+            if (!endsWord.test(text.slice(Math.max(0, index - 2), index))) continue
             if (inLiteral(literals, index - 1) || inLiteral(literals, index + match[0].length)) continue
             // `:)`, `;)`, `:]`: an emoticon after a space, not a stray colon or semicolon.
             if (/[:;]/u.test(match[2]) && /[)\]]/u.test(text[index + match[0].length] ?? '')) continue

@@ -68,6 +68,9 @@ export default defineRule({
         words.forEach((word, index) => {
           if (flagged.has(word) || word.place === 'start' || word.kind !== 'lower') return
           const value = withoutPossessive(word.text)
+          // Most words are dictionary words the document never capitalizes: `judge` finds no
+          // evidence for them, so none of the checks below needs to run.
+          if (!terms.capitalized.has(value) && isKnownWord(value)) return
           if (value.length < 2 || digitOrMark.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) return
           // `darin'`, `th'`, `l'activite`: an elision or a word of another language, not a name.
           if (isMention(word) || apostrophe.test(value) || apostrophe.test(word.prose.text[word.end] ?? '')) return
@@ -143,7 +146,7 @@ function judge(word: ProseWord, value: string, previous: ProseWord | undefined, 
   // A word the document capitalizes only inside longer names (`United States`, `Wagner-Peyser Act`,
   // `Merchant Marine`) is a common word on its own: a lowercased name of several words is
   // `phraseFindings`' to judge.
-  if (!hasNameEntry(value) || mid < 2 || alone === 0 || evidence!.afterDeterminer * 2 >= mid || followsDeterminer(previous, word)) return undefined
+  if (mid < 2 || alone === 0 || !hasNameEntry(value) || evidence!.afterDeterminer * 2 >= mid || followsDeterminer(previous, word)) return undefined
   if (mid >= 3 * lowercase && named()) return {note: evidence!.where, certain: true}
   if (mid >= 5 && lowercase === 1) return {note: evidence!.where, certain: true}
   return undefined

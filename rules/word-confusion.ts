@@ -45,6 +45,9 @@ function isLeader(part: string): boolean {
   return agents.has(lower) || /^\p{Lu}/u.test(part)
 }
 
+/** `NATO-lead`: a compound ending in `-lead`, in any of its cases. */
+const leadCompound = /^(.+)-(lead|Lead|LEAD)$/u
+
 export default defineRule({
   meta: {
     id: 'word-confusion',
@@ -61,7 +64,9 @@ export default defineRule({
         sentence.children.forEach((child, index) => {
           if (child.type !== 'WordNode') return
           const word = nodeText(child)
-          const compound = /^(.+)-(lead|Lead|LEAD)$/u.exec(word)
+          // Most words end in no `-lead`: a look at the hyphen's place spares the expression.
+          if (word.length < 6 || word.charCodeAt(word.length - 5) !== 0x2d) return
+          const compound = leadCompound.exec(word)
           if (!compound) return
           const leader = compound[1].split('-').at(-1)!
           if (!isLeader(leader)) return

@@ -18,4 +18,7 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(2)
   })
 }
+// Interrupted (Ctrl-C, a CI job cancelled): exit through process.exit, so that the run's temporary
+// file is deleted as at a normal end (a signal's default action skips the 'exit' handlers).
+for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15]]) process.once(signal, () => process.exit(128 + number))
 process.exitCode = await cli.main(process.argv.slice(2))

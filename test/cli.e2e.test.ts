@@ -131,6 +131,21 @@ describe('exit codes', () => {
     expect(stderr).toBe('')
   })
 
+  it('130 when interrupted, leaving no temporary file behind', async () => {
+    const files: Record<string, string> = {}
+    for (let copy = 0; copy < 20; copy++) for (const name of fs.readdirSync(articles)) files[`${copy}/${name}`] = fs.readFileSync(path.join(articles, name), 'utf8')
+    const dir = folder(files)
+    const tmp = fs.mkdtempSync(path.join(dir, 'tmp-'))
+    const child = spawn(process.execPath, [path.join(project, 'bin/copydesk.js'), '--jobs', '1', '--format', 'json', '.'], {cwd: dir, stdio: 'ignore', env: {...process.env, TMPDIR: tmp}})
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+    // Interrupt it once its results are going to its temporary file.
+    while (fs.readdirSync(tmp).length === 0 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(fs.readdirSync(tmp)).toHaveLength(1)
+    child.kill('SIGINT')
+    expect(await closed).toBe(130)
+    expect(fs.readdirSync(tmp)).toEqual([])
+  })
+
   it('2 for a missing file, reported on that file, and the other files are still linted', () => {
     const dir = folder({'bad.txt': 'The talks went on,and on.\n'})
     const result = json(['missing.txt', 'bad.txt'], {cwd: dir})

@@ -26,10 +26,10 @@ interface Occurrence {
 }
 
 const opening = new Set(['“', '«'])
+const closing = new Set(['”', '»'])
 // Made once: a literal in the loop over every word would be a new object per word.
 const countable = /^\p{L}\p{Ll}+$/u
 const startsUpper = /^\p{Lu}/u
-const closing = new Set(['”', '»'])
 
 /** The countable words of the document, in order. */
 function occurrencesOf(tree: Root, file: VFile): Occurrence[] {

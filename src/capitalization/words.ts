@@ -116,21 +116,26 @@ function zoneOf(prose: Prose, index: number): WordZone {
   return 'text'
 }
 
+/** Calls `visit` with the [start, end) of each word of `text`, in order: the scanner of `wordRanges` and `findWords`. */
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  for (let at = nextWordStart(text, 0); at < text.length; at = nextWordStart(text, at)) {
+    const end = wordEnd(text, at)
+    visit(at, end)
+    at = end
+  }
+}
+
+/** The words of a text as [start, end) pairs, as `findWords` finds them (exported for its test). */
+export function wordRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  forEachWord(text, (start, end) => ranges.push([start, end]))
+  return ranges
+}
+
 /**
  * The words of a prose unit, outside code, URLs, hashtags, handles and paths. `NATO’s` is one
  * word; a hyphenated compound is one word.
  */
-/** The words of a text as [start, end) pairs, by the scanner `findWords` uses (exported for its test). */
-export function wordRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  for (let at = nextWordStart(text, 0); at < text.length; at = nextWordStart(text, at)) {
-    const end = wordEnd(text, at)
-    ranges.push([at, end])
-    at = end
-  }
-  return ranges
-}
-
 export function proseWords(prose: Prose): ProseWord[] {
   let words = wordsByProse.get(prose)
   if (!words) wordsByProse.set(prose, (words = findWords(prose)))
@@ -143,14 +148,11 @@ const wordsByProse = new WeakMap<Prose, ProseWord[]>()
 function findWords(prose: Prose): ProseWord[] {
   const words: ProseWord[] = []
   const {text, literals} = prose
-  for (let at = nextWordStart(text, 0); at < text.length; at = nextWordStart(text, at)) {
-    const start = at
-    const end = wordEnd(text, start)
+  forEachWord(text, (start, end) => {
+    if (inLiteral(literals, start) || inLiteral(literals, end - 1)) return
+    if (markBeforeWord.test(text[start - 1] ?? '') || markAfterWord.test(text[end] ?? '')) return
     const word = text.slice(start, end)
-    at = end
-    if (inLiteral(literals, start) || inLiteral(literals, end - 1)) continue
-    if (markBeforeWord.test(text[start - 1] ?? '') || markAfterWord.test(text[end] ?? '')) continue
     words.push({prose, start, end, text: word, kind: caseOf(word), place: placeOf(text, start), zone: zoneOf(prose, start)})
-  }
+  })
   return words
 }

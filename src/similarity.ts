@@ -159,8 +159,11 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
   let shared = 0
   for (const word of small) if (large.has(word)) shared++
-  return shared / (a.size + b.size - shared)
+  return jaccardOfCounts(shared, a.size, b.size)
 }
+
+/** The Jaccard similarity of two sets of `sizeA` and `sizeB` words that share `shared`. */
+const jaccardOfCounts = (shared: number, sizeA: number, sizeB: number): number => shared / (sizeA + sizeB - shared)
 
 /**
  * A locality-sensitive index of MinHash signatures: a signature is cut into `bands` bands of
@@ -267,7 +270,7 @@ export class OverlapIndex<T> {
     for (const id of touched) {
       const count = shared[id]
       shared[id] = 0
-      const similarity = count / (words.size + this.sizes[id] - count)
+      const similarity = jaccardOfCounts(count, words.size, this.sizes[id])
       if (similarity >= threshold) result.push({item: this.items[id], similarity})
     }
     return result

@@ -3,11 +3,11 @@
  * positions point into the original file.
  */
 import type {Nodes, Paragraph, Sentence, Node as NlcstNode, Parent as NlcstParent} from 'nlcst'
-import {ParseEnglish} from 'parse-english'
 import {toString} from 'nlcst-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Block, Point, Prose} from '../types.js'
+import {EnglishParser} from './english.js'
 
 /** Maps a file offset to a point; built once per file with vfile-location. */
 export type ToPoint = (offset: number) => Point
@@ -15,7 +15,7 @@ export type ToPoint = (offset: number) => Point
 /** Stands in the prose for an inline image, inline HTML or a footnote reference (U+FFFC OBJECT REPLACEMENT CHARACTER). */
 export const INLINE_OBJECT = '\uFFFC'
 
-const english = new ParseEnglish()
+const english = new EnglishParser()
 
 // Things that look like words but are not prose: addresses, domains, file names. Each starts only
 // where its run of name characters starts (a lookbehind, not `\b`): with `\b`, every dot or dash in
@@ -112,12 +112,9 @@ export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   const {text, offsets} = source
   const ends = source.ends ?? offsets.map((offset) => offset + 1)
   const literals = findLiterals(text, source.literals)
-  const root = english.parse(text)
-  const paragraph: Paragraph = {type: 'ParagraphNode', children: []}
-  for (const child of root.children) {
-    if (child.type === 'ParagraphNode') paragraph.children.push(...child.children)
-    else paragraph.children.push(child as Paragraph['children'][number])
-  }
+  // The whole text as one paragraph: parse-english's root would split it at line breaks into
+  // paragraphs of the same sentences and white space, in the same order, which copydesk joined again.
+  const paragraph: Paragraph = english.tokenizeParagraph(text)
 
   const fileOffsetOfStart = (local: number): number =>
     local < offsets.length ? offsets[local] : offsets.length > 0 ? offsets[offsets.length - 1] + 1 : 0

@@ -1,0 +1,61 @@
+/**
+ * copydesk's parse-english makes the trees the stock parser makes, on generated texts, on texts
+ * of random characters (any UTF-16 unit, line endings, surrogates) and on the fixtures.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {ParseEnglish} from 'parse-english'
+import {describe, expect, it} from 'vitest'
+import {EnglishParser, lineBreaksIn} from '../../src/parse/english.js'
+import {generatedTexts, generator} from '../helpers.js'
+
+const stock = new ParseEnglish()
+const fast = new EnglishParser()
+
+/** Texts of random code units, weighted towards the ones that decide tokens: marks, spaces, line endings, surrogates. */
+function randomTexts(seed: number, count: number): string[] {
+  const random = generator(seed)
+  const pick = (units: string): string => units[Math.floor(random() * units.length)]
+  const texts: string[] = []
+  for (let n = 0; n < count; n++) {
+    let text = ''
+    const length = Math.floor(random() * 120)
+    for (let index = 0; index < length; index++) {
+      const choice = random()
+      if (choice < 0.3) text += pick('abcXYZ019')
+      else if (choice < 0.5) text += pick(' \t\n\r\u00a0\u2003')
+      else if (choice < 0.75) text += pick(`.,;:!?'’"“”-–—…/&@()[]_*#%+=<>\\|~\``)
+      else if (choice < 0.85) text += pick('\ud83c\udf89\ud83d\ude00')
+      else text += String.fromCharCode(Math.floor(random() * 0x10000))
+    }
+    texts.push(text)
+  }
+  return texts
+}
+
+const fixtureTexts = fs
+  .readdirSync('fixtures', {recursive: true, encoding: 'utf8'})
+  .map((name) => path.join('fixtures', name))
+  .filter((file) => fs.statSync(file).isFile())
+  .map((file) => fs.readFileSync(file, 'utf8'))
+
+describe('EnglishParser', () => {
+  it.each([
+    ['generated texts', generatedTexts(11, 600)],
+    ['random characters', randomTexts(7, 1000)],
+    ['the fixtures, whole and by line', [...fixtureTexts, ...fixtureTexts.flatMap((text) => text.split('\n'))]],
+    ['edge cases', ['', ' ', '\n', '\r\n\r\n', 'a', '.', 'a\n\nb', 'Mr. Smith.\n\n\nNew one.', '--', 'w/ that', "rock 'n' roll", '\ud83c']]
+  ])('parses %s as parse-english does', (_, texts) => {
+    for (const text of texts) {
+      expect(fast.parse(text), JSON.stringify(text)).toEqual(stock.parse(text))
+      expect(fast.tokenizeParagraph(text), JSON.stringify(text)).toEqual(stock.tokenizeParagraph(text))
+    }
+  })
+
+  it('counts line breaks as splitting at them does', () => {
+    for (const text of [...randomTexts(3, 1000), '\r\n', '\r\r\n\n', '\n\r', '']) {
+      expect(lineBreaksIn(text)).toBe(text.split(/\r\n|\r|\n/).length - 1)
+      expect(lineBreaksIn(text, 2)).toBe(Math.min(2, text.split(/\r\n|\r|\n/).length - 1))
+    }
+  })
+})

@@ -54,15 +54,26 @@ export function contentWords(words: readonly string[]): string[] {
   return [...contentWordSet(words)]
 }
 
-/** `contentWords` as the set the duplicate rules compare. */
-export function contentWordSet(words: readonly string[]): Set<string> {
+/**
+ * `contentWords` as the set the duplicate rules compare; of `words.slice(from, to)` when given
+ * a range (a sentence of a passage's words), without copying it.
+ */
+export function contentWordSet(words: readonly string[], from = 0, to = words.length): Set<string> {
   const result = new Set<string>()
-  for (const word of words) {
-    if (stopWords.has(word) || (word.length < 2 && !/\d/u.test(word))) continue
-    result.add(stem(word))
+  for (let index = from; index < to; index++) {
+    const content = contentStem(words[index])
+    if (content !== '') result.add(content)
   }
   return result
 }
+
+/**
+ * The stem of a normalised word that carries content, `''` for a function word or a lone letter:
+ * one lookup per word where the stop-word test and `stem` took two.
+ */
+const contentStem = memoizeWord((word: string): string =>
+  stopWords.has(word) || (word.length < 2 && !/\d/u.test(word)) ? '' : stem(word)
+)
 
 /** FNV-1a, 32 bits: a fast, stable hash of a string (the same on every machine and run); `seed` picks another function. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
@@ -90,7 +101,18 @@ function mix(value: number): number {
  * within a few hundred thousand).
  */
 export function fingerprint(text: string): string {
-  return hashString(text).toString(16).padStart(8, '0') + hashString(text, 0x2545f491).toString(16).padStart(8, '0')
+  // `hashString(text)` and `hashString(text, 0x2545f491)` in one pass over the text, which is a whole passage.
+  let first = 0x811c9dc5
+  let second = 0x2545f491
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    first = Math.imul(first ^ code, 0x01000193)
+    second = Math.imul(second ^ code, 0x01000193)
+  }
+  const bytes = Buffer.allocUnsafe(8)
+  bytes.writeUInt32BE(first >>> 0, 0)
+  bytes.writeUInt32BE(second >>> 0, 4)
+  return bytes.toString('hex')
 }
 
 /** How many hash functions a signature has. */
@@ -112,34 +134,36 @@ const DIGITS = 4
  * instead of one per function.
  */
 export function minHashSignature(words: Iterable<string>): string {
-  const minima = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
+  const minima = new Uint16Array(SIGNATURE_SIZE).fill(0xffff)
   for (const word of words) {
-    const values = wordHashes(word)
+    const values = wordHashTops(word)
     for (let index = 0; index < SIGNATURE_SIZE; index++) if (values[index] < minima[index]) minima[index] = values[index]
   }
-  // Two table lookups per value: `toString(16).padStart` made two strings per value, 64 per signature.
-  let hex = ''
+  // Each value's two bytes, high first, written out as hex by Buffer in one string: joining two
+  // digits at a time made 128 strings per signature, and a chain of them to flatten.
+  const bytes = Buffer.allocUnsafe(SIGNATURE_SIZE * 2)
   for (let index = 0; index < SIGNATURE_SIZE; index++) {
-    const top = minima[index] >>> 16
-    hex += hexByte[top >>> 8] + hexByte[top & 0xff]
+    bytes[2 * index] = minima[index] >>> 8
+    bytes[2 * index + 1] = minima[index] & 0xff
   }
-  return hex
+  return bytes.toString('hex')
 }
 
 /**
- * The `SIGNATURE_SIZE` hash values of one word. Content words recur in passage after passage and
- * in each passage's sentences: their values are remembered (256 bytes a word, a few thousand words).
+ * The top 16 bits of the `SIGNATURE_SIZE` hash values of one word: all a signature keeps. Taking
+ * the top bits keeps the order (a smaller value never has larger top bits), so the top bits of the
+ * smallest value are the smallest top bits, and the minima are taken of these small integers,
+ * half the memory of the full values and no unsigned 32-bit numbers to compare as doubles.
+ * Content words recur in passage after passage and in each passage's sentences: their values
+ * are remembered (128 bytes a word, a few thousand words).
  */
-const wordHashes = memoizeWord((word: string): Uint32Array => {
-  const values = new Uint32Array(SIGNATURE_SIZE)
+const wordHashTops = memoizeWord((word: string): Uint16Array => {
+  const tops = new Uint16Array(SIGNATURE_SIZE)
   const first = hashString(word)
   const second = mix(first ^ 0x5bd1e995) | 1
-  for (let index = 0; index < SIGNATURE_SIZE; index++) values[index] = mix((first + Math.imul(index, second)) >>> 0)
-  return values
+  for (let index = 0; index < SIGNATURE_SIZE; index++) tops[index] = mix((first + Math.imul(index, second)) >>> 0) >>> 16
+  return tops
 }, 8_192)
-
-/** `00` … `ff`: the two hex digits of each byte (`DIGITS` is 4, two bytes a value). */
-const hexByte = Array.from({length: 256}, (_, byte) => byte.toString(16).padStart(2, '0'))
 
 /** The share of hash functions on which two signatures agree: an estimate of the sets' Jaccard similarity. */
 export function estimatedJaccard(a: string, b: string): number {

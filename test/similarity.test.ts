@@ -1,6 +1,18 @@
 /** The similarity toolkit shared by the duplicate rules. */
 import {describe, expect, it} from 'vitest'
-import {contentWords, estimatedJaccard, fingerprint, jaccard, minHashSignature, normalizedWords, OverlapIndex, SignatureIndex, stem} from '../src/similarity.js'
+import {
+  contentWords,
+  contentWordSet,
+  estimatedJaccard,
+  fingerprint,
+  hashString,
+  jaccard,
+  minHashSignature,
+  normalizedWords,
+  OverlapIndex,
+  SignatureIndex,
+  stem
+} from '../src/similarity.js'
 
 describe('normalizedWords', () => {
   it('sets aside case, accents, punctuation, spacing and quote style', () => {
@@ -13,6 +25,16 @@ describe('normalizedWords', () => {
   })
 })
 
+/** A seeded pseudo-random generator (mulberry32): the same cases on every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let value = Math.imul(seed ^ (seed >>> 15), seed | 1)
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
+  }
+}
+
 describe('contentWords', () => {
   it('drops function words, strips common endings and keeps each word once', () => {
     expect(contentWords(normalizedWords('The partnerships and the partnership of the countries, training and trained troops'))).toEqual([
@@ -21,6 +43,11 @@ describe('contentWords', () => {
       'train',
       'troop'
     ])
+  })
+
+  it('takes a range of the words as their slice', () => {
+    const words = normalizedWords('The partnerships and the partnership of the countries, training and trained troops')
+    expect(contentWordSet(words, 2, 9)).toEqual(contentWordSet(words.slice(2, 9)))
   })
 
   it('leaves short words, words ending in -ss, -us, -is and words with digits alone', () => {
@@ -49,6 +76,41 @@ describe('jaccard and MinHash', () => {
     expect(minHashSignature(['alliance'])).toBe(minHashSignature(['alliance']))
     expect(fingerprint('the alliance')).toMatch(/^[\da-f]{16}$/u)
     expect(fingerprint('the alliance')).not.toBe(fingerprint('the alliances'))
+  })
+
+  // The functions as first written (full 32-bit values, their top 16 bits written out afterwards,
+  // two hashes in two passes): signatures and fingerprints are cached and passed between runs, so
+  // every faster way of computing them must give exactly these strings.
+  const mix = (value: number): number => {
+    value ^= value >>> 16
+    value = Math.imul(value, 0x85ebca6b)
+    value ^= value >>> 13
+    value = Math.imul(value, 0xc2b2ae35)
+    value ^= value >>> 16
+    return value >>> 0
+  }
+  const referenceSignature = (words: Iterable<string>): string => {
+    const minima = new Uint32Array(64).fill(0xffffffff)
+    for (const word of words) {
+      const first = hashString(word)
+      const second = mix(first ^ 0x5bd1e995) | 1
+      for (let index = 0; index < 64; index++) minima[index] = Math.min(minima[index], mix((first + Math.imul(index, second)) >>> 0))
+    }
+    return Array.from(minima, (value) => (value >>> 16).toString(16).padStart(4, '0')).join('')
+  }
+  const referenceFingerprint = (text: string): string =>
+    hashString(text).toString(16).padStart(8, '0') + hashString(text, 0x2545f491).toString(16).padStart(8, '0')
+
+  it('gives the signatures and fingerprints of the reference functions', () => {
+    const next = random(2)
+    const word = () => Array.from({length: 1 + Math.floor(next() * 10)}, () => String.fromCharCode(97 + Math.floor(next() * 26))).join('')
+    for (let trial = 0; trial < 3_000; trial++) {
+      const words = Array.from({length: Math.floor(next() * 60)}, word)
+      expect(minHashSignature(words)).toBe(referenceSignature(words))
+      expect(fingerprint(words.join(' '))).toBe(referenceFingerprint(words.join(' ')))
+    }
+    expect(minHashSignature([])).toBe(referenceSignature([]))
+    expect(fingerprint('“Don’t” — Tiranë')).toBe(referenceFingerprint('“Don’t” — Tiranë'))
   })
 })
 

@@ -21,6 +21,55 @@ export function normalizedWords(text: string): string[] {
 const nonAscii = /[^\x00-\x7f]/u
 const asciiWord = /[a-z\d]+(?:'[a-z\d]+)*/g
 
+/** The normalised words of a text, and where the words of each of its parts are among them. */
+export interface WordsByPart {
+  words: string[]
+  /** For each part, `[from, to)` in `words`: `words.slice(from, to)` are the part's normalised words. */
+  parts: Array<[number, number]>
+}
+
+/**
+ * `normalizedWords(text)`, and for each part `[start, end)` of the text (in order, not
+ * overlapping) where its words are in the result, so that the parts' words need not be found
+ * again (a passage's sentences). Each part and each gap between parts is normalised on its own,
+ * and their words make the text's words wherever every cut has a space, tab or line break on one
+ * side: no word spans it, NFKD reorders no marks across it, and the one rule of lowercasing that
+ * looks at neighbours (the final sigma) does not see past it. A backtick is the exception: in a
+ * text with non-ASCII characters `normalizedWords` takes it for an apostrophe, in a part of plain
+ * ASCII it does not. `undefined` for a text with a backtick or a cut inside a run of other characters.
+ */
+export function normalizedWordsByPart(text: string, parts: ReadonlyArray<readonly [number, number]>): WordsByPart | undefined {
+  if (text.includes('`')) return undefined
+  const words: string[] = []
+  const ranges: Array<[number, number]> = []
+  let done = 0
+  for (const [start, end] of parts) {
+    if (start < done || end < start || !nextToSpace(text, start) || !nextToSpace(text, end)) return undefined
+    appendNormalizedWords(words, text, done, start)
+    const from = words.length
+    appendNormalizedWords(words, text, start, end)
+    ranges.push([from, words.length])
+    done = end
+  }
+  appendNormalizedWords(words, text, done, text.length)
+  return {words, parts: ranges}
+}
+
+/** Whether a cut at `index` of `text` has a space, tab or line break on one side of it, or is at an end. */
+function nextToSpace(text: string, index: number): boolean {
+  return index <= 0 || index >= text.length || isSpace(text.charCodeAt(index - 1)) || isSpace(text.charCodeAt(index))
+}
+
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d
+
+/** Appends the normalised words of `text.slice(start, end)` to `words` (nothing to do for the spaces between sentences). */
+function appendNormalizedWords(words: string[], text: string, start: number, end: number): void {
+  let first = start
+  while (first < end && isSpace(text.charCodeAt(first))) first++
+  if (first === end) return
+  for (const word of normalizedWords(text.slice(start, end))) words.push(word)
+}
+
 // Function words carry no content: two passages that share only these share nothing.
 const stopWords = new Set(
   (

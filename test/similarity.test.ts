@@ -9,6 +9,7 @@ import {
   jaccard,
   minHashSignature,
   normalizedWords,
+  normalizedWordsByPart,
   OverlapIndex,
   SignatureIndex,
   stem
@@ -34,6 +35,54 @@ function random(seed: number): () => number {
     return ((value ^ (value >>> 14)) >>> 0) / 4294967296
   }
 }
+
+describe('normalizedWordsByPart', () => {
+  // Letters, digits, apostrophes of every style, marks, ligatures, sigma, spaces of every kind and
+  // punctuation; texts mostly ASCII with a few others, some all ASCII (normalizedWords' fast path).
+  const asciiPieces = ['a', 'B', 'z', '7', "'", '`', '"', '.', ',', '-', ' ', ' ', ' ', '\t', '\n', '\r\n', 'word', "don't"]
+  const otherPieces = ['’', '‘', 'ʼ', '´', 'é', 'e\u0301', '\u0327', 'Σ', 'σ', 'İ', 'ﬁ', '½', 'ß', 'Đ', 'ć', '\u1fef', '“', '”', '—', '\u00a0', '\u2009', 'ΟΔΟΣ', 'don’t']
+  const textOf = (next: () => number, length: number): string => {
+    const others = next() * 0.5
+    const piece = () => {
+      const pieces = next() < others ? otherPieces : asciiPieces
+      return pieces[Math.floor(next() * pieces.length)]
+    }
+    return Array.from({length}, piece).join('')
+  }
+
+  /** Parts `[start, end)` of `text` in order, cut anywhere. */
+  const partsOf = (next: () => number, text: string): Array<[number, number]> => {
+    const cuts = Array.from({length: Math.floor(next() * 8)}, () => Math.floor(next() * (text.length + 1))).sort((a, b) => a - b)
+    const parts: Array<[number, number]> = []
+    for (let index = 0; index + 1 < cuts.length; index += 2) parts.push([cuts[index], cuts[index + 1]])
+    return parts
+  }
+
+  it('gives the words of the text and of each part, as normalizedWords gives them, or nothing', () => {
+    const next = random(1)
+    let answered = 0
+    for (let trial = 0; trial < 20_000; trial++) {
+      const text = textOf(next, Math.floor(next() * 30))
+      const parts = partsOf(next, text)
+      const found = normalizedWordsByPart(text, parts)
+      if (!found) continue
+      answered++
+      expect(found.words).toEqual(normalizedWords(text))
+      expect(found.parts.map(([from, to]) => found.words.slice(from, to))).toEqual(parts.map(([start, end]) => normalizedWords(text.slice(start, end))))
+    }
+    expect(answered).toBeGreaterThan(5_000)
+  })
+
+  it('answers for parts cut next to spaces in a text without backticks', () => {
+    const sentences = ['“Don’t,” she said.', 'Σ ΟΔΟΣ is\tcafé-like.', 'It cost $2,000 in 2023.']
+    const text = `${sentences[0]} ${sentences[1]}\n${sentences[2]} `
+    const parts = sentences.map((sentence): [number, number] => [text.indexOf(sentence), text.indexOf(sentence) + sentence.length])
+    expect(normalizedWordsByPart(text, parts)?.parts).toEqual([[0, 3], [3, 8], [8, 14]])
+    expect(normalizedWordsByPart('a`b c', [[0, 3]])).toBeUndefined()
+    expect(normalizedWordsByPart('ab cd', [[0, 1]])).toBeUndefined()
+    expect(normalizedWordsByPart('ab cd', [[3, 5], [0, 2]])).toBeUndefined()
+  })
+})
 
 describe('contentWords', () => {
   it('drops function words, strips common endings and keeps each word once', () => {

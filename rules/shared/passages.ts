@@ -2,8 +2,9 @@
  * The passages the duplicate rules compare: paragraphs, list items and table body rows, each
  * with its normalised words, its content words and its place, and the sections headings open.
  */
-import {proseRange, sentenceText, sentencesOf} from '../../src/parse/prose.js'
-import {contentWordSet, minHashSignature, normalizedWords} from '../../src/similarity.js'
+import type {Sentence} from 'nlcst'
+import {proseRange, sentenceRange, sentenceText, sentencesOf} from '../../src/parse/prose.js'
+import {contentWordSet, minHashSignature, normalizedWords, normalizedWordsByPart, type WordsByPart} from '../../src/similarity.js'
 import type {Article, Block, HeadingBlock, Point, Position, Prose} from '../../src/types.js'
 
 export type PassageKind = 'paragraph' | 'list item' | 'table row'
@@ -24,6 +25,16 @@ export interface Passage {
   quotation: boolean
   /** The MinHash signature of `content`, once asked for (see `signatureOf`). */
   signature?: string
+  /** The normalised words `key` joins. */
+  words: readonly string[]
+  /** The sentences of the prose and where their words are in `words`, when the passage's words were found sentence by sentence. */
+  sentenceWords?: SentenceWords
+}
+
+/** The sentences of a passage, and for each `[from, to)`: where its normalised words are in the passage's. */
+interface SentenceWords {
+  sentences: Sentence[]
+  ranges: Array<[number, number]>
 }
 
 /** The MinHash signature of a passage's content words, computed once for both duplicate rules. */
@@ -65,7 +76,8 @@ export function isQuotation(text: string, wordCount: number): boolean {
 }
 
 function passage(kind: PassageKind, block: Block, position: Position, text: string, prose?: Prose): Passage {
-  const words = normalizedWords(text)
+  const bySentence = prose && wordsBySentence(prose)
+  const words = bySentence?.words ?? normalizedWords(text)
   return {
     kind,
     block,
@@ -74,8 +86,27 @@ function passage(kind: PassageKind, block: Block, position: Position, text: stri
     key: words.join(' '),
     wordCount: words.length,
     content: contentWordSet(words),
-    quotation: (block.kind === 'paragraph' && block.quoted) || isQuotation(text, words.length)
+    quotation: (block.kind === 'paragraph' && block.quoted) || isQuotation(text, words.length),
+    words,
+    sentenceWords: bySentence && {sentences: bySentence.sentences, ranges: bySentence.parts}
   }
+}
+
+/**
+ * The normalised words of a prose text found sentence by sentence, with where each sentence's
+ * are: `sentencesOfPassage` then needs no second pass over the text (`undefined` where
+ * `normalizedWordsByPart` cannot tell).
+ */
+function wordsBySentence(prose: Prose): (WordsByPart & {sentences: Sentence[]}) | undefined {
+  const sentences = sentencesOf(prose)
+  const ranges: Array<readonly [number, number]> = []
+  for (const sentence of sentences) {
+    const range = sentenceRange(sentence)
+    if (!range) return undefined
+    ranges.push(range)
+  }
+  const found = normalizedWordsByPart(prose.text, ranges)
+  return found && {...found, sentences}
 }
 
 // Both duplicate rules read the passages of the same article: they are worked out once.
@@ -145,13 +176,21 @@ export interface PassageSentence {
 export function sentencesOfPassage(passage: Passage): PassageSentence[] {
   const prose = passage.prose
   if (!prose) return []
-  return sentencesOf(prose).map((sentence) => {
-    const text = sentenceText(prose, sentence)
-    // The article parser gives every node file points with offsets.
-    const start = sentence.position!.start as Point
-    const end = sentence.position!.end as Point
-    return {text, position: {start, end}, content: contentWordSet(normalizedWords(text))}
-  })
+  const known = passage.sentenceWords
+  if (known) {
+    return known.sentences.map((sentence, index) => {
+      const [from, to] = known.ranges[index]
+      return passageSentence(prose, sentence, contentWordSet(passage.words, from, to))
+    })
+  }
+  return sentencesOf(prose).map((sentence) => passageSentence(prose, sentence, contentWordSet(normalizedWords(sentenceText(prose, sentence)))))
+}
+
+function passageSentence(prose: Prose, sentence: Sentence, content: Set<string>): PassageSentence {
+  // The article parser gives every node file points with offsets.
+  const start = sentence.position!.start as Point
+  const end = sentence.position!.end as Point
+  return {text: sentenceText(prose, sentence), position: {start, end}, content}
 }
 
 /**

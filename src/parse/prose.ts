@@ -202,6 +202,11 @@ export function sentenceText(prose: Prose, sentence: Sentence): string {
   return range ? prose.text.slice(range[0], range[1]) : nodeText(sentence)
 }
 
+/** Where a sentence of a prose paragraph stands in its text: `[start, end)` of `prose.text` (none for a node that is not one of its sentences). */
+export function sentenceRange(sentence: Sentence): readonly [number, number] | undefined {
+  return sentenceRanges.get(sentence)
+}
+
 /** The sentences of a prose paragraph. */
 export function sentencesOf(prose: Prose): Sentence[] {
   return prose.node.children.filter((child): child is Sentence => child.type === 'SentenceNode')

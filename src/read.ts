@@ -2,6 +2,7 @@
  * Reads an article from disk into a VFile, turning every way a file can be
  * unusable into a clear message on that file instead of an exception.
  */
+import {isUtf8} from 'node:buffer'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -60,7 +61,8 @@ export function decodeArticle(buffer: Uint8Array, filePath?: string, cwd?: strin
     message.place = {line, column}
     return file
   }
-  const file = createFile(Buffer.from(buffer).toString('utf8'), filePath, cwd)
+  // A view of the same bytes: `Buffer.from(buffer)` would copy the whole file first.
+  const file = createFile(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).toString('utf8'), filePath, cwd)
   if (String(file.value).trim() === '') {
     const message = file.message('File is empty: nothing to lint', {ruleId: 'empty-file', source: 'copydesk'})
     message.fatal = false
@@ -78,6 +80,9 @@ export function failed(filePath: string | undefined, cwd: string | undefined, re
 
 /** Offset of the first byte that breaks UTF-8, or -1 when the buffer is valid. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Node's validator (the same rules: no overlong forms, surrogates or code points past U+10FFFF)
+  // settles the common case, valid text, at a tenth of the cost; the scan below finds where it breaks.
+  if (isUtf8(bytes)) return -1
   let index = 0
   while (index < bytes.length) {
     const byte = bytes[index]

@@ -304,6 +304,37 @@ describe('a run’s results on disk', () => {
     reopened.close()
   })
 
+  it('are read front to back a block at a time, and stay right while the store grows between reads', () => {
+    const dir = folder({})
+    const store = RecordStore.create(path.join(dir, 'records'))
+    const text = (index: number) => `{"record":${index},"padding":"${'p'.repeat(index % 97)}"}`
+    const places = Array.from({length: 4000}, (_, index) => store.append(text(index)))
+    const readSync = fs.readSync
+    let calls = 0
+    const counting = ((...args: Parameters<typeof fs.readSync>) => {
+      calls++
+      return readSync(...args)
+    }) as typeof fs.readSync
+    fs.readSync = counting
+    try {
+      // Every other record, front to back, as a report skips each file's collection data.
+      for (let index = 0; index < places.length; index += 2) expect(store.text(places[index])).toBe(text(index))
+      const frontToBack = calls
+      // About 250 kB of records: a block or two, not a read for each of the 2,000.
+      expect(frontToBack).toBeGreaterThan(0)
+      expect(frontToBack).toBeLessThan(10)
+      // Records appended after a block was read, then read: from the file, not from the old block.
+      const later = Array.from({length: 50}, (_, index) => store.append(text(10_000 + index)))
+      for (const [index, place] of later.entries()) expect(store.text(place)).toBe(text(10_000 + index))
+      // Out of order: each read on its own, and right.
+      for (const index of [3999, 5, 2000, 7, 3001]) expect(store.text(places[index])).toBe(text(index))
+      expect(store.texts([places[1], places[2], places[3]])).toEqual([text(1), text(2), text(3)])
+    } finally {
+      fs.readSync = readSync
+    }
+    store.close()
+  })
+
   it('are kept by a store in memory as a file would keep them, growing past its first buffer', () => {
     const tmpdir = process.env.TMPDIR
     process.env.TMPDIR = path.join(os.tmpdir(), `copydesk-missing-${process.pid}`, 'deeper')

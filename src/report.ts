@@ -154,10 +154,12 @@ function* stylishChunks(files: Iterable<VFile>, options: ReportOptions): Generat
 /** `JSON.stringify(toJson(files), null, 2)` and a newline, file by file. */
 function* jsonChunks(files: Iterable<VFile>): Generator<string> {
   let first = true
-  // A file's entry one level deeper: JSON text has no raw line breaks inside strings, so every
-  // line break is one that the indentation follows.
   for (const file of files) {
-    yield (first ? '[\n  ' : ',\n  ') + JSON.stringify(jsonOf(file), null, 2).replaceAll('\n', '\n  ')
+    // The file's entry as the whole array would have it, indented one level: stringified as the one
+    // item of an array, less the brackets (`[\n  ` before, `\n]` after), where indenting its text
+    // afterwards made a second copy of every report.
+    const entry = JSON.stringify([jsonOf(file)], null, 2)
+    yield (first ? '[\n  ' : ',\n  ') + entry.slice(4, -2)
     first = false
   }
   yield first ? '[]\n' : '\n]\n'

@@ -17,6 +17,8 @@ export interface CacheIndex {
   size: number
   configs: string[]
   entries: Array<[string, string, number, number, number, number, string, string[], unknown?]>
+  /** The last run's cross-file findings: per file, its index in the run and each finding's length. */
+  comparison?: {key: string; offset: number; length: number; digest: string; files: Array<[number, ...number[]]>}
 }
 
 export const indexFile = (location: string): string => path.join(location, 'results.json')
@@ -66,6 +68,38 @@ export function rewriteCached(location: string, name: string, change: (result: F
   }
   fs.writeFileSync(path.join(location, index.data), Buffer.concat(chunks))
   index.size = offset
+  // The stored comparison's bytes are not carried over: the next run compares anew.
+  delete index.comparison
+  writeIndex(location, index)
+  return index
+}
+
+/**
+ * Rewrites every cross-file finding the cache keeps with `change`, keeping the cache valid
+ * (the findings stay at the end of the data file; lengths, digest and size updated).
+ */
+export function rewriteComparison(location: string, change: (message: FileResult['messages'][number]) => void): CacheIndex {
+  const index = readIndex(location)
+  const comparison = index.comparison!
+  const dataFile = path.join(location, index.data)
+  const data = fs.readFileSync(dataFile)
+  let at = comparison.offset
+  const chunks: Buffer[] = [data.subarray(0, comparison.offset)]
+  for (const file of comparison.files) {
+    for (let slot = 1; slot < file.length; slot++) {
+      const message = JSON.parse(data.subarray(at, at + file[slot]).toString('utf8')) as FileResult['messages'][number]
+      at += file[slot]
+      change(message)
+      const bytes = Buffer.from(JSON.stringify(message))
+      file[slot] = bytes.length
+      chunks.push(bytes)
+    }
+  }
+  const rewritten = Buffer.concat(chunks)
+  fs.writeFileSync(dataFile, rewritten)
+  comparison.length = rewritten.length - comparison.offset
+  comparison.digest = createHash('sha1').update(rewritten.subarray(comparison.offset)).digest('hex')
+  index.size = rewritten.length
   writeIndex(location, index)
   return index
 }

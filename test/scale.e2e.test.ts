@@ -10,7 +10,7 @@ import {describe, expect, it} from 'vitest'
 // @ts-expect-error: a plain JavaScript module of the benchmark, without types.
 import {generateArticles} from '../scripts/bench/collection.js'
 import type {JsonFile} from '../src/report.js'
-import {cachedResults, indexFile, readIndex, rewriteCached} from './cache-files.js'
+import {cachedResults, indexFile, readIndex, rewriteCached, rewriteComparison} from './cache-files.js'
 import {temporaryFolders} from './helpers.js'
 
 const project = fileURLToPath(new URL('..', import.meta.url))
@@ -115,6 +115,52 @@ describe('--cache', () => {
     expect(warm.stdout).toBe(cold.stdout)
     expect(warm.code).toBe(cold.code)
     expect(copydesk(['--format', 'json', '.'], dir).stdout).toBe(cold.stdout)
+  })
+
+  it('replays the cross-file findings of a run of the same, unchanged files, and compares anew when anything differs', () => {
+    const paragraph = 'The committee met on Tuesday to settle the budget for the coming year, and its members agreed on every line of it.'
+    const dir = folder({'a.txt': `${paragraph}\n`, 'b.txt': `Title\n${paragraph}\n`, 'c.txt': 'Nothing in common here.\n'})
+    const across = (files: JsonFile[], name: string) =>
+      files.find((file) => file.path === name)!.messages.filter((message) => message.ruleId === 'duplicate-across-files').map((message) => [message.line, message.column, message.reason])
+    const cold = json(['--cache', 'a.txt', 'b.txt', 'c.txt'], dir)
+    expect(across(cold.files, 'b.txt')).toEqual([[2, 1, 'Unexpected paragraph copied from a.txt:1']])
+    expect(readIndex(location(dir)).comparison?.files).toEqual([[1, expect.any(Number)]])
+    rewriteComparison(location(dir), (message) => {
+      message.reason = 'from the cached comparison'
+    })
+    // The same files, unchanged: the stored findings, in their place among the file's messages.
+    const warm = json(['--cache', 'a.txt', 'b.txt', 'c.txt'], dir)
+    expect(across(warm.files, 'b.txt')).toEqual([[2, 1, 'from the cached comparison']])
+    expect(warm.code).toBe(cold.code)
+    // A file fewer, a changed file, another config: each compares anew.
+    for (const [args, change] of [
+      [['a.txt', 'b.txt'], () => undefined],
+      [['a.txt', 'b.txt', 'c.txt'], () => fs.writeFileSync(path.join(dir, 'c.txt'), 'Still nothing in common.\n')],
+      [['--rule', 'duplicate-across-files=error', 'a.txt', 'b.txt', 'c.txt'], () => undefined]
+    ] as Array<[string[], () => void]>) {
+      json(['--cache', 'a.txt', 'b.txt', 'c.txt'], dir)
+      rewriteComparison(location(dir), (message) => {
+        message.reason = 'from the cached comparison'
+      })
+      change()
+      const run = json(['--cache', ...args], dir)
+      expect(across(run.files, 'b.txt'), args.join(' ')).toEqual([[2, 1, 'Unexpected paragraph copied from a.txt:1']])
+    }
+  })
+
+  it('compares anew when the stored findings are damaged, and stores them again', () => {
+    const paragraph = 'The committee met on Tuesday to settle the budget for the coming year, and its members agreed on every line of it.'
+    const dir = folder({'a.txt': `${paragraph}\n`, 'b.txt': `${paragraph}\n`})
+    const cold = json(['--cache', 'a.txt', 'b.txt'], dir)
+    const {data, comparison} = readIndex(location(dir))
+    const dataFile = path.join(location(dir), data)
+    const bytes = fs.readFileSync(dataFile)
+    bytes[comparison!.offset + 5] ^= 1
+    fs.writeFileSync(dataFile, bytes)
+    const damaged = json(['--cache', 'a.txt', 'b.txt'], dir)
+    expect(damaged.stdout).toBe(cold.stdout)
+    expect(readIndex(location(dir)).comparison?.digest).toBe(comparison!.digest)
+    expect(json(['--cache', 'a.txt', 'b.txt'], dir).stdout).toBe(cold.stdout)
   })
 
   it('relints when the config changes', () => {

@@ -12,6 +12,10 @@
  * `results.json` that held every result before), or a data file of another size than the index
  * says discards the whole cache.
  *
+ * The cross-file findings of the last run are kept too: the comparison is a function of the run's
+ * files, in order, their contents and configs (`comparisonKey`), so a run of the same files, all
+ * unchanged, replays its findings instead of comparing every file with every other again.
+ *
  * A run that changed an entry writes a new data file (its new results and the entries it keeps),
  * then a new index over the old one (temporary file, then rename), then deletes the old data file
  * (and data files left over by runs that ran at the same time, once stale): a run that is killed,
@@ -21,7 +25,7 @@ import {createHash, randomBytes} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type {Directive} from '../inline-control.js'
-import {RecordStore} from './store.js'
+import {RecordStore, type RecordPlace} from './store.js'
 
 /** Where `--cache` keeps its files when `--cache-location` is not given (relative to the working folder). */
 export const defaultCacheLocation = path.join('node_modules', '.cache', 'copydesk')
@@ -50,6 +54,26 @@ export interface StoredResult {
 /** An entry of the index: [path, content hash, config (index into `configs`), offset, messages' length, collection's length, digest, collection rules, directives?]. */
 type IndexEntry = [string, string, number, number, number, number, string, string[], Directive[]?]
 
+/**
+ * The cross-file findings of the last run, for a run with the same `key`: each finding one record
+ * (a message's JSON), the findings of a file one after another, the files' findings one after
+ * another from `offset`, `length` bytes in all with sha1 `digest`. `files` holds, per file that got
+ * findings, its index in the run's files and the length of each of its findings.
+ */
+interface StoredComparison {
+  key: string
+  offset: number
+  length: number
+  digest: string
+  files: Array<[number, ...number[]]>
+}
+
+/** Where the cross-file findings of a file of the run lie, one message a record. */
+export interface StoredFindings {
+  store: RecordStore
+  places: RecordPlace[]
+}
+
 interface IndexFile {
   copydesk: 'cache'
   format: 2
@@ -61,6 +85,7 @@ interface IndexFile {
   /** The configs' keys, each once (a key holds every rule's options, so it is long). */
   configs: string[]
   entries: IndexEntry[]
+  comparison?: StoredComparison
 }
 
 interface CacheEntry {
@@ -87,7 +112,9 @@ export class ResultCache {
     /** The data file the index names, open for reading; none without a valid cache. */
     private readonly data: RecordStore | undefined,
     /** Whether the files need writing: an entry was set or forgotten, or there was no valid cache. */
-    private changed: boolean
+    private changed: boolean,
+    /** The cross-file findings to keep: the last run's as read, or this run's once set. */
+    private comparison: {stored: StoredComparison} | {key: string; findings: ReadonlyMap<number, StoredFindings>} | undefined
   ) {}
 
   /** Opens the cache in `location` (a folder); a missing, damaged, older or other-version cache starts empty. */
@@ -113,7 +140,44 @@ export class ResultCache {
         entries.set(filePath, {hash, config: index.configs[config], result, digest})
       }
     }
-    return new ResultCache(location, version, entries, data, !data)
+    const comparison = index && data && isStoredComparison(index.comparison, data.size) ? {stored: index.comparison} : undefined
+    return new ResultCache(location, version, entries, data, !data, comparison)
+  }
+
+  /**
+   * The cross-file findings the last run stored, by index of the run's files, if its comparison key
+   * was `key` and their bytes are intact; undefined otherwise (the run compares its files).
+   */
+  findingsOf(key: string): ReadonlyMap<number, StoredFindings> | undefined {
+    const comparison = this.comparison
+    if (!comparison || !('stored' in comparison) || comparison.stored.key !== key || !this.data) return undefined
+    const {offset, length, digest, files} = comparison.stored
+    const hash = createHash('sha1')
+    for (let at = offset; at < offset + length; at += CHECK_BLOCK) hash.update(this.data.read({offset: at, length: Math.min(CHECK_BLOCK, offset + length - at)}))
+    if (hash.digest('hex') !== digest) {
+      this.comparison = undefined
+      this.changed = true
+      return undefined
+    }
+    const findings = new Map<number, StoredFindings>()
+    let at = offset
+    for (const [index, ...lengths] of files) {
+      const places = lengths.map((bytes) => {
+        const place = {offset: at, length: bytes}
+        at += bytes
+        return place
+      })
+      findings.set(index, {store: this.data, places})
+    }
+    // Kept as this run's, should the cache be written again (a damaged entry linted anew).
+    this.comparison = {key, findings}
+    return findings
+  }
+
+  /** Keeps the cross-file findings of this run, whose comparison key is `key`, for the next run. */
+  setFindings(key: string, findings: ReadonlyMap<number, StoredFindings>): void {
+    this.comparison = {key, findings}
+    this.changed = true
   }
 
   /**
@@ -180,15 +244,47 @@ export class ResultCache {
       fs.rmSync(data.file, {force: true})
       throw error
     }
+    let comparison: StoredComparison | undefined
+    try {
+      comparison = this.writeComparison(data)
+    } catch (error) {
+      data.close()
+      fs.rmSync(data.file, {force: true})
+      throw error
+    }
     const size = data.size
     data.close()
     const index: IndexFile = {copydesk: 'cache', format: 2, version: this.version, data: dataName, size, configs: [...configs.keys()], entries}
+    if (comparison) index.comparison = comparison
     const indexFile = path.join(this.location, indexFileName)
     const temporary = `${indexFile}.${process.pid}.${Date.now()}.tmp`
     fs.writeFileSync(temporary, JSON.stringify(index))
     fs.renameSync(temporary, indexFile)
     removeStaleData(this.location, dataName, this.data && path.basename(this.data.file))
     this.changed = false
+  }
+
+  /**
+   * Copies the cross-file findings of this run (compared or replayed) to the end of `data`; returns
+   * where they went. Findings of an older run that this run did not replay are not kept.
+   */
+  private writeComparison(data: RecordStore): StoredComparison | undefined {
+    const comparison = this.comparison
+    if (!comparison || 'stored' in comparison) return undefined
+    const offset = data.size
+    const hash = createHash('sha1')
+    const files: StoredComparison['files'] = []
+    for (const [index, {store, places}] of comparison.findings) {
+      const lengths: number[] = []
+      for (const place of places) {
+        const bytes = store.read(place)
+        hash.update(bytes)
+        data.append(bytes)
+        lengths.push(bytes.length)
+      }
+      files.push([index, ...lengths])
+    }
+    return {key: comparison.key, offset, length: data.size - offset, digest: hash.digest('hex'), files}
   }
 
   /** Closes the data file the replayed results are read from. */
@@ -218,6 +314,42 @@ function removeStaleData(location: string, current: string, replaced: string | u
       // Removed by another run meanwhile.
     }
   }
+}
+
+/** How many bytes of stored findings are read at a time to check their digest. */
+const CHECK_BLOCK = 1024 * 1024
+
+/** Whether `value` is a stored comparison that lies within a data file of `size` bytes. */
+function isStoredComparison(value: unknown, size: number): value is StoredComparison {
+  const comparison = value as StoredComparison | undefined
+  return (
+    typeof comparison === 'object' &&
+    comparison !== null &&
+    typeof comparison.key === 'string' &&
+    typeof comparison.digest === 'string' &&
+    Number.isSafeInteger(comparison.offset) &&
+    Number.isSafeInteger(comparison.length) &&
+    comparison.offset >= 0 &&
+    comparison.offset + comparison.length <= size &&
+    Array.isArray(comparison.files) &&
+    comparison.files.every((file) => Array.isArray(file) && file.every((number) => Number.isSafeInteger(number) && number >= 0))
+  )
+}
+
+/**
+ * What the cross-file comparison of a run depends on, as one hash: its files in order, each with its
+ * content hash, the key of the config it was linted under and whether it is only compared against.
+ * Undefined when a file has no content hash or no config (it could not be read, or its config is
+ * broken): such a run compares anew.
+ */
+export function comparisonKey(files: ReadonlyArray<{path: string; hash?: string; config?: {key: string}; settled: boolean}>): string | undefined {
+  const hash = createHash('sha256')
+  for (const file of files) {
+    if (file.hash === undefined || file.config === undefined) return undefined
+    hash.update(JSON.stringify([file.path, file.hash, file.config.key, file.settled]))
+    hash.update('\n')
+  }
+  return hash.digest('hex')
 }
 
 /** The bytes of a stored result: its messages, then its collection data. */

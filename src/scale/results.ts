@@ -10,11 +10,11 @@ import type {VFileMessage} from 'vfile-message'
 import {compareCollection, type LintedFile} from '../collection.js'
 import {ConfigError, type ResolvedConfig} from '../config.js'
 import {sortMessages} from '../lint.js'
-import type {ResultCache, StoredResult} from './cache.js'
+import type {ResultCache, StoredFindings, StoredResult} from './cache.js'
 import type {ConfigResolver} from './configs.js'
 import {fromResult, serializeMessage, type PlainMessage} from './result.js'
 import type {SignatureEntry} from './signatures.js'
-import type {RecordPlace, RecordStore} from './store.js'
+import type {RecordStore} from './store.js'
 
 /** A file of the run as the run keeps it: where its result is, not the result. */
 export interface RunFile {
@@ -24,14 +24,16 @@ export interface RunFile {
   /** Only compared against (`--changed-since`: unchanged since the ref). */
   settled: boolean
   result: StoredResult
+  /** Its content's hash, when the run has a cache. */
+  hash?: string
   /** Where its cross-file findings are, one message each, in the order they were found. */
-  findings?: RecordPlace[]
+  findings?: StoredFindings
 }
 
 /** A file of another run (`--signatures-in`): its data is in memory, its findings in the store. */
 interface ForeignFile {
   linted: LintedFile
-  findings?: RecordPlace[]
+  findings?: StoredFindings
 }
 
 export class CollectionResults {
@@ -66,22 +68,41 @@ export class CollectionResults {
     }
   }
 
-  /** Runs the cross-file comparison; each finding is written to the store as it is made. */
-  async compare(): Promise<void> {
-    const findings = new Map<VFile, RecordPlace[]>()
+  /** Whether files of other runs take part in the comparison. */
+  get hasForeign(): boolean {
+    return this.foreign.length > 0
+  }
+
+  /**
+   * Runs the cross-file comparison; each finding is written to the store as it is made. Returns
+   * where the findings of this run's files are, by index in `files` (what the cache keeps).
+   */
+  async compare(): Promise<Map<number, StoredFindings>> {
+    const findings = new Map<VFile, StoredFindings>()
     const sink = (file: VFile, message: VFileMessage): void => {
-      const places = findings.get(file)
+      const found = findings.get(file)
       const place = this.spill.append(serializeMessage(message))
-      if (places) places.push(place)
-      else findings.set(file, [place])
+      if (found) found.places.push(place)
+      else findings.set(file, {store: this.spill, places: [place]})
     }
     // Files stand in for this run's files only during the comparison: a path, the collection
     // data loaded when asked for, the control comments.
     const standIns = this.files.map((file) => ({file: this.standIn(file), config: file.config, settled: file.settled}))
     // This run's files come first: a path in both this run and the signatures is this run's file.
     await compareCollection([...standIns, ...this.foreign.map(({linted}) => linted)], sink)
-    for (const [index, {file}] of standIns.entries()) this.files[index].findings = findings.get(file)
+    const ofFiles = new Map<number, StoredFindings>()
+    for (const [index, {file}] of standIns.entries()) {
+      const found = findings.get(file)
+      this.files[index].findings = found
+      if (found) ofFiles.set(index, found)
+    }
     for (const foreign of this.foreign) foreign.findings = findings.get(foreign.linted.file)
+    return ofFiles
+  }
+
+  /** Takes the findings of an earlier comparison of exactly these files (see `comparisonKey`) instead of comparing. */
+  replayFindings(findings: ReadonlyMap<number, StoredFindings>): void {
+    for (const [index, file] of this.files.entries()) file.findings = findings.get(index)
   }
 
   /** The targets with their messages (and cross-file findings), read back one at a time, in order. */
@@ -122,10 +143,10 @@ export class CollectionResults {
     this.cache?.close()
   }
 
-  /** `vfile` with the findings stored at `places` added, in place order. */
-  private withFindings(vfile: VFile, filePath: string, places: readonly RecordPlace[] | undefined): VFile {
-    if (!places) return vfile
-    const found = fromResult({messages: this.spill.texts(places).map((text) => JSON.parse(text) as PlainMessage)}, filePath, this.cwd)
+  /** `vfile` with the findings stored at `findings` added, in place order. */
+  private withFindings(vfile: VFile, filePath: string, findings: StoredFindings | undefined): VFile {
+    if (!findings) return vfile
+    const found = fromResult({messages: findings.store.texts(findings.places).map((text) => JSON.parse(text) as PlainMessage)}, filePath, this.cwd)
     vfile.messages.push(...found.messages)
     sortMessages(vfile)
     return vfile

@@ -13,7 +13,7 @@ import {ConfigError, type ResolvedConfig, type RuleSetting} from '../config.js'
 import {configErrorReason, NOT_LINTED} from '../lint.js'
 import {CONFIG_ERROR, failed, readFailureReason} from '../read.js'
 import {copydeskVersion} from '../version.js'
-import {contentHash, ResultCache, type StoredResult} from './cache.js'
+import {comparisonKey, contentHash, ResultCache, type StoredResult} from './cache.js'
 import {ConfigResolver} from './configs.js'
 import {collectGarbage} from './collect.js'
 import {WorkerPool} from './pool.js'
@@ -97,16 +97,21 @@ export async function runCollection(options: CollectionOptions): Promise<Collect
   const large = options.collectGarbage === true && options.targets.length + (options.context?.length ?? 0) >= LARGE_RUN
   try {
     await lintAll(options, {cwd, rules, configs, jobs, cache, spill, results})
-    if (cache) {
-      cache.prune(new Set(results.files.map((file) => file.path)))
-      await cache.save()
-    }
+    cache?.prune(new Set(results.files.map((file) => file.path)))
     await results.addForeign(options.foreign ?? [], configs)
     if (!options.skipCompare) {
       // The processors of this thread are done with: their garbage goes before the comparison's comes.
       if (large) collectGarbage()
-      await results.compare()
+      // The same files as the cache's last run, all unchanged: the comparison would find what it found.
+      const key = cache && !results.hasForeign ? comparisonKey(results.files) : undefined
+      const replayed = key === undefined ? undefined : cache!.findingsOf(key)
+      if (replayed) results.replayFindings(replayed)
+      else {
+        const findings = await results.compare()
+        if (key !== undefined) cache!.setFindings(key, findings)
+      }
     }
+    await cache?.save()
     if (large) collectGarbage()
   } catch (error) {
     results.close()
@@ -159,6 +164,9 @@ async function lintAll(options: CollectionOptions, {cwd, rules, configs, jobs, c
       const effective = item.context ? collectionRulesOf(config) : config
       let bytes: Uint8Array | undefined
       let result: StoredResult | undefined
+      // The content's hash of a result the cache holds (a transient one, such as a crash, is linted
+      // again by the next run, so no comparison that saw it may be replayed).
+      let cachedHash: string | undefined
       // A file there only to be compared against, under a config without collection rules, has nothing to contribute.
       const skip = item.context && effective.rules.length === 0
       try {
@@ -174,13 +182,17 @@ async function lintAll(options: CollectionOptions, {cwd, rules, configs, jobs, c
         const hash = cache ? contentHash(bytes) : ''
         // A file only compared against can use a full result too: it has the collection data.
         result = cache?.get(item.path, hash, effective.key) ?? (item.context ? cache?.get(item.path, hash, config.key) : undefined)
-        if (!result) {
+        if (result) cachedHash = hash
+        else {
           const serialized = await executorFor().run({path: item.path, bytes, configSource: config.source, collectionOnly: item.context})
           result = stored(spill, serialized)
-          if (cache && !serialized.transient) cache.set(item.path, hash, effective.key, result)
+          if (cache && !serialized.transient) {
+            cache.set(item.path, hash, effective.key, result)
+            cachedHash = hash
+          }
         }
       }
-      results.set(index, {path: item.path, config: effective, settled: item.context, result: result ?? stored(spill, serializeResult(new VFile()))})
+      results.set(index, {path: item.path, config: effective, settled: item.context, hash: cachedHash, result: result ?? stored(spill, serializeResult(new VFile()))})
     }
     options.onProgress?.(++done, work.length)
   }

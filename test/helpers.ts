@@ -98,6 +98,27 @@ export function generatedTexts(seed: number, count: number): string[] {
   return result
 }
 
+/** Texts of random code units, weighted towards the ones that decide tokens: marks, spaces, line endings, surrogates. */
+export function randomTexts(seed: number, count: number): string[] {
+  const random = generator(seed)
+  const pick = (units: string): string => units[Math.floor(random() * units.length)]
+  const texts: string[] = []
+  for (let n = 0; n < count; n++) {
+    let text = ''
+    const length = Math.floor(random() * 120)
+    for (let index = 0; index < length; index++) {
+      const choice = random()
+      if (choice < 0.3) text += pick('abcXYZ019')
+      else if (choice < 0.5) text += pick(' \t\n\r\u00a0\u2003')
+      else if (choice < 0.75) text += pick(`.,;:!?'’"“”-–—…/&@()[]_*#%+=<>\\|~\``)
+      else if (choice < 0.85) text += pick('\ud83c\udf89\ud83d\ude00')
+      else text += String.fromCharCode(Math.floor(random() * 0x10000))
+    }
+    texts.push(text)
+  }
+  return texts
+}
+
 const markdown = unified().use(remarkParse).use(remarkGfm)
 
 /**

@@ -1,9 +1,9 @@
 /**
  * parse-english as copydesk runs it: the same trees, made with less work and far less garbage.
  * copydesk parses the text of every block on its own, millions of words in a large run, and the
- * stock parser was a fifth of the allocation of a whole run (its tokenizer tests three Unicode
- * expressions per character and makes three points per word; its implicit-sentence check splits
- * every white space node into an array of lines).
+ * stock parser made most of the garbage of parsing (its tokenizer tests three Unicode expressions
+ * per character and makes three points per word; its implicit-sentence check splits every white
+ * space node into an array of lines).
  */
 import type {Paragraph, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
 import type {Point} from 'unist'
@@ -101,13 +101,22 @@ function breakImplicitSentences(paragraph: Paragraph): void {
   }
 }
 
+/** Where the tokens of a text are placed: the point of a token that starts, and of one that ends, at an index of the text. */
+export interface TokenPlaces {
+  start(index: number): Point
+  end(index: number): Point
+}
+
 /**
  * parse-english with a cheaper tokenizer and implicit-sentence check, which make the same nodes
  * (a test compares its trees with the stock parser's on many texts). Its tokens share their
- * boundary points (a word's end is the next token's start), which only copydesk's relocation reads:
- * no plugin changes a point, they move whole points between nodes.
+ * boundary points (a word's end is the next token's start): no plugin changes a point, they move
+ * whole points between nodes.
  */
 export class EnglishParser extends ParseEnglish {
+  /** Where `tokenize` places its tokens; points in the text itself when not set. */
+  private places: TokenPlaces | undefined
+
   constructor() {
     super()
     // parse-english 7 runs parse-latin's break-implicit-sentences third from last of its paragraph
@@ -117,11 +126,26 @@ export class EnglishParser extends ParseEnglish {
     plugins[plugins.length - 3] = breakImplicitSentences
   }
 
+  /**
+   * The paragraph `tokenizeParagraph` makes of `value`, with every token placed by `places`. The
+   * plugins only move points from the first or last token of a node to the node, so every point
+   * of the tree is one `places` gave: placing the tokens places the tree, with no second pass.
+   */
+  tokenizeParagraphAt(value: string, places: TokenPlaces): Paragraph {
+    this.places = places
+    try {
+      return this.tokenizeParagraph(value)
+    } finally {
+      this.places = undefined
+    }
+  }
+
   /** The tokens of `value`, as parse-latin's tokenizer makes them. */
   override tokenize(value: string | null | undefined): SentenceContent[] {
     const tokens: SentenceContent[] = []
     if (!value) return tokens
-    let start: Point = {line: 1, column: 1, offset: 0}
+    const places = this.places
+    let start: Point = places ? places.start(0) : {line: 1, column: 1, offset: 0}
     let line = 1
     let column = 1
     let from = 0
@@ -131,9 +155,9 @@ export class EnglishParser extends ParseEnglish {
       const code = value.charCodeAt(index)
       const type = tokenTypeIndexOf(code)
       if (index > from && !continuesToken(previousType, previousCode, type, code)) {
-        const end: Point = {line, column, offset: index}
+        const end: Point = places ? places.end(index) : {line, column, offset: index}
         tokens.push(tokenNode(previousType, value.slice(from, index), start, end))
-        start = end
+        start = places ? places.start(index) : end
         from = index
       }
       if (code === CR || (code === LF && previousCode !== CR)) {
@@ -145,7 +169,8 @@ export class EnglishParser extends ParseEnglish {
       previousType = type
       previousCode = code
     }
-    tokens.push(tokenNode(previousType, value.slice(from), start, {line, column, offset: value.length}))
+    const end = places ? places.end(value.length) : {line, column, offset: value.length}
+    tokens.push(tokenNode(previousType, value.slice(from), start, end))
     return tokens
   }
 }

@@ -2,7 +2,7 @@
  * Turns the flattened text of one block into an nlcst paragraph whose
  * positions point into the original file.
  */
-import type {Nodes, Paragraph, Sentence, Node as NlcstNode, Parent as NlcstParent} from 'nlcst'
+import type {Nodes, Paragraph, Parents as NlcstParent, Sentence, Source} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -104,26 +104,23 @@ export interface ProseSource {
 }
 
 /**
- * Parses flattened prose with parse-english and rewrites every position to the
- * original file. Words inside literal ranges become `SourceNode`s, so that
+ * Parses flattened prose with parse-english, every position in the original
+ * file. Words inside literal ranges become `SourceNode`s, so that
  * rules such as spelling skip them as retext plugins expect.
  */
 export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   const {text, offsets} = source
   const ends = source.ends ?? offsets.map((offset) => offset + 1)
   const literals = findLiterals(text, source.literals)
-  // The whole text as one paragraph: parse-english's root would split it at line breaks into
-  // paragraphs of the same sentences and white space, in the same order, which copydesk joined again.
-  const paragraph: Paragraph = english.tokenizeParagraph(text)
 
   const fileOffsetOfStart = (local: number): number =>
     local < offsets.length ? offsets[local] : offsets.length > 0 ? offsets[offsets.length - 1] + 1 : 0
   const fileOffsetOfEnd = (local: number): number =>
     local === 0 ? fileOffsetOfStart(0) : ends[Math.min(local, ends.length) - 1]
 
-  // Neighbouring nodes share their boundaries (a word and its text node, a word's end and the
-  // next space's start): the last two points made are handed out again rather than made anew,
-  // which spares about half of the millions of points a large run would make.
+  // Neighbouring tokens share their boundaries (a word's end and the next space's start): the last
+  // two points made are handed out again rather than made anew, which spares about half of the
+  // millions of points a large run would make.
   let lastOffset = -1
   let lastPoint: Point | undefined
   let previousOffset = -1
@@ -138,44 +135,44 @@ export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
     return lastPoint
   }
 
-  const relocate = (node: NlcstNode): void => {
-    const position = node.position
-    if (position) {
-      const start = position.start.offset ?? 0
-      const end = position.end.offset ?? 0
-      // The parser gives every node a position object of its own (nodes share points, not
-      // positions): it is updated in place, where a new one per node was a twentieth of all the
-      // memory a run allocates.
-      position.start = pointAt(fileOffsetOfStart(start))
-      position.end = pointAt(fileOffsetOfEnd(end))
-    }
-    if ('children' in node) {
-      const parent = node as NlcstParent
-      for (let index = 0; index < parent.children.length; index++) {
-        const child = parent.children[index]
-        const local = child.position?.start.offset
-        if (
-          child.type === 'WordNode' &&
-          literals.length > 0 &&
-          local !== undefined &&
-          inLiteral(literals, local)
-        ) {
-          parent.children[index] = {type: 'SourceNode', value: toString(child), position: child.position}
-        }
-        relocate(parent.children[index])
-      }
-    }
-  }
-
-  if (text.length > 0) {
-    paragraph.position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}}
-  }
-  for (const child of paragraph.children) {
-    if (child.type === 'SentenceNode' && child.position) sentenceRanges.set(child, [child.position.start.offset ?? 0, child.position.end.offset ?? 0])
-  }
-  relocate(paragraph)
+  // The whole text as one paragraph, its tokens placed in the file as they are made: parse-english's
+  // root would split it at line breaks into paragraphs of the same sentences and white space, in the
+  // same order, which copydesk joined again.
+  const paragraph: Paragraph = english.tokenizeParagraphAt(text, {
+    start: (local) => pointAt(fileOffsetOfStart(local)),
+    end: (local) => pointAt(fileOffsetOfEnd(local))
+  })
+  if (text.length > 0) paragraph.position = {start: pointAt(fileOffsetOfStart(0)), end: pointAt(fileOffsetOfEnd(text.length))}
+  markLiteralsAndSentences(paragraph, literals)
   paragraph.data = {block: source.block.index}
   return {block: source.block, cell: source.cell, text, offsets, ends, literals, node: paragraph}
+}
+
+/**
+ * Turns the words of `paragraph` in literal ranges into `SourceNode`s and notes where each of its
+ * sentences stands in the prose text. Where a node stands follows from the lengths of the leaves
+ * before it, whose values are the text in order: its position is already the file's.
+ */
+function markLiteralsAndSentences(paragraph: Paragraph, literals: ReadonlyArray<[number, number]>): void {
+  let local = 0
+  const visit = (parent: NlcstParent): void => {
+    const children = parent.children
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
+      const start = local
+      if (child.type === 'WordNode' && literals.length > 0 && inLiteral(literals, start)) {
+        const literal: Source = {type: 'SourceNode', value: toString(child), position: child.position}
+        children[index] = literal
+        local += literal.value.length
+      } else if ('value' in child) {
+        local += child.value.length
+      } else {
+        visit(child)
+      }
+      if (child.type === 'SentenceNode') sentenceRanges.set(child, [start, local])
+    }
+  }
+  visit(paragraph)
 }
 
 /**

@@ -7,31 +7,10 @@ import path from 'node:path'
 import {ParseEnglish} from 'parse-english'
 import {describe, expect, it} from 'vitest'
 import {EnglishParser, lineBreaksIn} from '../../src/parse/english.js'
-import {generatedTexts, generator} from '../helpers.js'
+import {generatedTexts, randomTexts} from '../helpers.js'
 
 const stock = new ParseEnglish()
 const fast = new EnglishParser()
-
-/** Texts of random code units, weighted towards the ones that decide tokens: marks, spaces, line endings, surrogates. */
-function randomTexts(seed: number, count: number): string[] {
-  const random = generator(seed)
-  const pick = (units: string): string => units[Math.floor(random() * units.length)]
-  const texts: string[] = []
-  for (let n = 0; n < count; n++) {
-    let text = ''
-    const length = Math.floor(random() * 120)
-    for (let index = 0; index < length; index++) {
-      const choice = random()
-      if (choice < 0.3) text += pick('abcXYZ019')
-      else if (choice < 0.5) text += pick(' \t\n\r\u00a0\u2003')
-      else if (choice < 0.75) text += pick(`.,;:!?'’"“”-–—…/&@()[]_*#%+=<>\\|~\``)
-      else if (choice < 0.85) text += pick('\ud83c\udf89\ud83d\ude00')
-      else text += String.fromCharCode(Math.floor(random() * 0x10000))
-    }
-    texts.push(text)
-  }
-  return texts
-}
 
 const fixtureTexts = fs
   .readdirSync('fixtures', {recursive: true, encoding: 'utf8'})

@@ -332,16 +332,21 @@ export class OverlapIndex<T> {
   similar(words: ReadonlySet<string>, threshold: number): Array<Overlap<T>> {
     if (this.shared.length < this.items.length) this.shared = new Uint32Array(this.items.length * 2)
     const shared = this.shared
-    const touched: number[] = []
+    // The items counted lie between the lowest and highest number counted: read in that range in
+    // order, they need no list to sort (sorting made a copy of the list per query).
+    let lowest = this.items.length
+    let highest = -1
     for (const word of words) {
       const list = this.postings.get(word)
       if (!list) continue
-      for (const id of list) if (shared[id]++ === 0) touched.push(id)
+      for (const id of list) shared[id]++
+      if (list[0] < lowest) lowest = list[0]
+      if (list[list.length - 1] > highest) highest = list[list.length - 1]
     }
-    touched.sort((a, b) => a - b)
     const result: Array<Overlap<T>> = []
-    for (const id of touched) {
+    for (let id = lowest; id <= highest; id++) {
       const count = shared[id]
+      if (count === 0) continue
       shared[id] = 0
       const similarity = jaccardOfCounts(count, words.size, this.sizes[id])
       if (similarity >= threshold) result.push({item: this.items[id], similarity})

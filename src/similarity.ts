@@ -308,7 +308,14 @@ export interface Overlap<T> {
  * misses nothing; across a collection, whose sets cannot all be kept, `SignatureIndex` serves.
  */
 export class OverlapIndex<T> {
-  private readonly postings = new Map<string, number[]>()
+  /**
+   * Each word's postings (the items that hold it) are chained from the newest back: `newest`
+   * gives a word's last posting, and each posting its item number and the word's posting before
+   * it (-1 for none). Two arrays for all words instead of an array per word of every article.
+   */
+  private readonly newest = new Map<string, number>()
+  private readonly postingItem: number[] = []
+  private readonly postingBefore: number[] = []
   private readonly items: T[] = []
   private readonly sizes: number[] = []
   /** Shared-word counts of the current query, by item number; reset after each query. */
@@ -319,9 +326,9 @@ export class OverlapIndex<T> {
     this.items.push(item)
     this.sizes.push(words.size)
     for (const word of words) {
-      const list = this.postings.get(word)
-      if (list) list.push(id)
-      else this.postings.set(word, [id])
+      this.postingBefore.push(this.newest.get(word) ?? -1)
+      this.newest.set(word, this.postingItem.length)
+      this.postingItem.push(id)
     }
   }
 
@@ -331,17 +338,22 @@ export class OverlapIndex<T> {
    */
   similar(words: ReadonlySet<string>, threshold: number): Array<Overlap<T>> {
     if (this.shared.length < this.items.length) this.shared = new Uint32Array(this.items.length * 2)
-    const shared = this.shared
+    const {shared, postingItem, postingBefore} = this
     // The items counted lie between the lowest and highest number counted: read in that range in
     // order, they need no list to sort (sorting made a copy of the list per query).
     let lowest = this.items.length
     let highest = -1
     for (const word of words) {
-      const list = this.postings.get(word)
-      if (!list) continue
-      for (const id of list) shared[id]++
-      if (list[0] < lowest) lowest = list[0]
-      if (list[list.length - 1] > highest) highest = list[list.length - 1]
+      let posting = this.newest.get(word) ?? -1
+      if (posting < 0) continue
+      if (postingItem[posting] > highest) highest = postingItem[posting]
+      let id = 0
+      for (; posting >= 0; posting = postingBefore[posting]) {
+        id = postingItem[posting]
+        shared[id]++
+      }
+      // The last posting read is the word's first, of its lowest item.
+      if (id < lowest) lowest = id
     }
     const result: Array<Overlap<T>> = []
     for (let id = lowest; id <= highest; id++) {

@@ -4,6 +4,7 @@
  * the capitalization rules decide sentence ends themselves, from the word before the stop.
  */
 import {isKnownWord} from '../dictionary.js'
+import {isSpaceCode} from './characters.js'
 
 /**
  * Abbreviated ranks of biological names, followed by a lowercase epithet: `B. subtilis, var. niger`,
@@ -50,15 +51,48 @@ const continuing = new Set(['mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'gen', 'g
  * after an unclear stop is not flagged, and a capitalized one is no evidence of a name.
  */
 export function stopKind(text: string, dot: number): StopKind {
-  let start = dot
-  while (start > 0 && /[\p{L}\p{M}\p{N}.'’]/u.test(text[start - 1])) start--
+  const start = wordStartBefore(text, dot)
   const before = text.slice(start, dot)
   if (!before) return 'sentence'
-  if (continuing.has(before.toLowerCase())) return 'abbreviation'
-  if (before.includes('.') || /^\p{N}+$/u.test(before) || /^\p{L}$/u.test(before)) return 'unclear'
-  if (abbreviations.has(before.toLowerCase()) || states.has(before)) return 'unclear'
+  const lower = before.toLowerCase()
+  if (continuing.has(lower)) return 'abbreviation'
+  if (before.includes('.') || digits.test(before) || oneLetter.test(before)) return 'unclear'
+  if (abbreviations.has(lower) || states.has(before)) return 'unclear'
   // After a number, a short lowercase word is a unit: `5 in. long`, `540 kc. to`, `30 mph. on`.
-  if ((units.has(before.toLowerCase()) || /^\p{Ll}{1,3}$/u.test(before)) && /\p{N}[\s-]*$/u.test(text.slice(0, start))) return 'unclear'
-  if (/^\p{Lu}?\p{Ll}{1,3}$/u.test(before) && !isKnownWord(before)) return 'unclear'
+  if ((units.has(lower) || shortLowercase.test(before)) && afterNumber(text, start)) return 'unclear'
+  if (shortWord.test(before) && !isKnownWord(before)) return 'unclear'
   return 'sentence'
+}
+
+// Made once: a literal in a function is a new object each call, and `stopKind` is asked after most full stops.
+const abbreviationCharacter = /[\p{L}\p{M}\p{N}.'’]/u
+const digits = /^\p{N}+$/u
+const oneLetter = /^\p{L}$/u
+const shortLowercase = /^\p{Ll}{1,3}$/u
+const shortWord = /^\p{Lu}?\p{Ll}{1,3}$/u
+const number = /^\p{N}$/u
+
+/** Whether a UTF-16 code unit (alone) is a letter, mark, digit, dot or apostrophe: part of the word before a full stop. */
+function isAbbreviationCharacter(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x27
+  return abbreviationCharacter.test(String.fromCharCode(code))
+}
+
+/** Where the word before the stop at `dot` starts: its letters, marks, digits, dots and apostrophes (`U.S`, `Mr`; exported for its test). */
+export function wordStartBefore(text: string, dot: number): number {
+  let start = dot
+  while (start > 0 && isAbbreviationCharacter(text.charCodeAt(start - 1))) start--
+  return start
+}
+
+/** Whether `text` up to `end` ends with a number, then only spaces and hyphens: `5 `, `24-` (exported for its test). */
+export function afterNumber(text: string, end: number): boolean {
+  let at = end - 1
+  while (at >= 0 && (isSpaceCode(text.charCodeAt(at)) || text.charCodeAt(at) === 0x2d)) at--
+  if (at < 0) return false
+  const low = text.charCodeAt(at)
+  // A digit outside the Basic Multilingual Plane (`𝟓`) is two code units.
+  const high = at > 0 && low >= 0xdc00 && low <= 0xdfff ? text.charCodeAt(at - 1) : 0
+  const character = high >= 0xd800 && high <= 0xdbff ? text.slice(at - 1, at + 1) : text[at]
+  return (low >= 0x30 && low <= 0x39) || (low >= 0x80 && number.test(character))
 }

@@ -7,7 +7,8 @@
 import {inLiteral} from '../parse/prose.js'
 import type {Prose} from '../types.js'
 import {stopKind} from './abbreviations.js'
-import {caseOf, type WordCase} from './case.js'
+import {isSpaceCode} from './characters.js'
+import {caseOf, lowerCased, withoutPossessive, type WordCase} from './case.js'
 
 /** Where a word stands in its sentence, as far as capitals go. */
 export type WordPlace = 'start' | 'optional' | 'mid'
@@ -22,6 +23,8 @@ export interface ProseWord {
   /** Index just after the word. */
   end: number
   text: string
+  /** `text` without a possessive ending, lowercase (`nato` for `NATO’s`): the key of the document's casing evidence, computed once. */
+  key: string
   /** The case of `text` (`caseOf`), computed once. */
   kind: WordCase
   place: WordPlace
@@ -71,14 +74,26 @@ function wordEnd(text: string, start: number): number {
 }
 
 const isJoiner = (code: number): boolean => code === 0x27 || code === 0x2019 || code === 0x2e || code === 0x2d
-// Regular expressions used once per word are made once: a literal in a loop is a new object each pass.
-const space = /\s/u
-const doubledMark = /[!?]/u
-const endsQuotation = /[.!?…]\s*$/u
-const markBeforeWord = /[#@/\\_]/u
-const markAfterWord = /[/\\_@]/u
-const openers = new Set(['“', '‘', '"', "'", '(', '[', '«', '¿', '¡'])
-const closers = new Set(['”', '’', '"', "'", ')', ']', '»'])
+
+// `placeOf` and `findWords` look at the characters around every word: they tell them apart by
+// their codes, since a regular expression or a set of one-character strings per character was a
+// good part of finding the words.
+
+/** `“ ‘ " ' ( [ « ¿ ¡`: marks that open a quotation or an aside before a word. */
+const isOpener = (code: number): boolean =>
+  code === 0x201c || code === 0x2018 || code === 0x22 || code === 0x27 || code === 0x28 || code === 0x5b || code === 0xab || code === 0xbf || code === 0xa1
+
+/** `” ’ " ' ) ] »`: marks that close one. */
+const isCloser = (code: number): boolean => code === 0x201d || code === 0x2019 || code === 0x22 || code === 0x27 || code === 0x29 || code === 0x5d || code === 0xbb
+
+/** `# @ / \\ _` right before a word: a hashtag, a handle, a path. */
+const isMarkBeforeWord = (code: number): boolean => code === 0x23 || code === 0x40 || code === 0x2f || code === 0x5c || code === 0x5f
+
+/** `/ \\ _ @` right after a word: a path, an identifier, an address. */
+const isMarkAfterWord = (code: number): boolean => code === 0x2f || code === 0x5c || code === 0x5f || code === 0x40
+
+/** `.` `!` `?` `…`: marks that may end the sentence a quotation ends. */
+const isSentenceEnd = (code: number): boolean => code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026
 
 /**
  * Where the word starting at `index` stands: walks back over spaces and opening quotes to the
@@ -87,25 +102,37 @@ const closers = new Set(['”', '’', '"', "'", ')', ']', '»'])
 export function placeOf(text: string, index: number): WordPlace {
   let at = index - 1
   let quoted = false
-  while (at >= 0 && (space.test(text[at]) || openers.has(text[at]))) {
-    if (openers.has(text[at])) quoted = true
-    at--
+  for (; at >= 0; at--) {
+    const code = text.charCodeAt(at)
+    if (isOpener(code)) quoted = true
+    else if (!isSpaceCode(code)) break
   }
   // A quotation that starts lowercase may be a fragment: `“the best,” he said`.
   if (quoted) return 'optional'
   if (at < 0) return 'start'
-  const mark = text[at]
-  if (mark === '…' || (mark === '.' && text[at - 1] === '.')) return 'optional'
-  if (mark === '.') {
+  const mark = text.charCodeAt(at)
+  const before = text.charCodeAt(at - 1)
+  // `…`, `..`: an ellipsis.
+  if (mark === 0x2026 || (mark === 0x2e && before === 0x2e)) return 'optional'
+  if (mark === 0x2e) {
     const kind = stopKind(text, at)
     return kind === 'sentence' ? 'start' : kind === 'abbreviation' ? 'mid' : 'optional'
   }
   // `?? then`, `?! and`: doubled marks are emphatic or a quoted question, capitals vary.
-  if (mark === '!' || mark === '?') return doubledMark.test(text[at - 1] ?? '') ? 'optional' : 'start'
+  if (mark === 0x21 || mark === 0x3f) return before === 0x21 || before === 0x3f ? 'optional' : 'start'
   // `“Where?” he asked`, `(see above.) Then`: the mark ends the quotation, not necessarily the sentence.
-  if (closers.has(mark) && endsQuotation.test(text.slice(Math.max(0, at - 3), at))) return 'optional'
-  if (mark === ':' || mark === '—' || mark === '–' || (mark === '-' && text[at - 1] === '-')) return 'optional'
+  if (isCloser(mark) && endsQuotation(text, at)) return 'optional'
+  // `:`, `—`, `–`, `--`.
+  if (mark === 0x3a || mark === 0x2014 || mark === 0x2013 || (mark === 0x2d && before === 0x2d)) return 'optional'
   return 'mid'
+}
+
+/** Whether one of the three characters before the closing mark at `closer` ends a sentence, with only spaces after it. */
+function endsQuotation(text: string, closer: number): boolean {
+  const first = Math.max(0, closer - 3)
+  let at = closer - 1
+  while (at >= first && isSpaceCode(text.charCodeAt(at))) at--
+  return at >= first && isSentenceEnd(text.charCodeAt(at))
 }
 
 function zoneOf(prose: Prose, index: number): WordZone {
@@ -150,9 +177,10 @@ function findWords(prose: Prose): ProseWord[] {
   const {text, literals} = prose
   forEachWord(text, (start, end) => {
     if (inLiteral(literals, start) || inLiteral(literals, end - 1)) return
-    if (markBeforeWord.test(text[start - 1] ?? '') || markAfterWord.test(text[end] ?? '')) return
+    if (isMarkBeforeWord(text.charCodeAt(start - 1)) || isMarkAfterWord(text.charCodeAt(end))) return
     const word = text.slice(start, end)
-    words.push({prose, start, end, text: word, kind: caseOf(word), place: placeOf(text, start), zone: zoneOf(prose, start)})
+    const key = lowerCased(withoutPossessive(word))
+    words.push({prose, start, end, text: word, key, kind: caseOf(word), place: placeOf(text, start), zone: zoneOf(prose, start)})
   })
   return words
 }

@@ -9,7 +9,7 @@ import {taxonomicRanks} from '../src/capitalization/abbreviations.js'
 import {reportRecase} from '../src/capitalization/report.js'
 import {isFunctionWord, nameParticles} from '../src/capitalization/function-words.js'
 import {isNameHead} from '../src/capitalization/name-heads.js'
-import {articleTerms, followsDeterminer, type Terms} from '../src/capitalization/terms.js'
+import {articleTerms, followsDeterminer, oneSpaceBetween, type Phrase, type Terms} from '../src/capitalization/terms.js'
 import {proseWords, type ProseWord} from '../src/capitalization/words.js'
 import {hasKnownNeighbour, hasNameEntry, isKnownWord, isLowercasedProperNoun} from '../src/dictionary.js'
 import {getArticle} from '../src/parse/article.js'
@@ -62,11 +62,11 @@ export default defineRule({
       for (const finding of phraseFindings(units, terms)) {
         if (flagged.has(finding.word)) continue
         flagged.add(finding.word)
-        report(file, article, finding.word, finding.expected, `\`${finding.phrase}\` is written so ${finding.where}`, true)
+        report(file, article, finding.word, finding.expected, `\`${finding.phrase.words.join(' ')}\` is written so ${finding.phrase.where}`, true)
       }
       for (const words of units) {
         words.forEach((word, index) => {
-          if (flagged.has(word) || word.place === 'start' || word.kind !== 'lower') return
+          if (word.place === 'start' || word.kind !== 'lower' || flagged.has(word)) return
           const value = withoutPossessive(word.text)
           // Most words are dictionary words the document never capitalizes: `judge` finds no
           // evidence for them, so none of the checks below needs to run.
@@ -244,8 +244,8 @@ interface PhraseFinding {
   /** Whether the word stands between two capitalized words of the name. */
   inner: boolean
   expected: string
-  phrase: string
-  where: string
+  /** The name as the document writes it. */
+  phrase: Phrase
 }
 
 /**
@@ -264,13 +264,30 @@ function isGenericEdge(finding: PhraseFinding, usedAlone: boolean): boolean {
   return finding.index === 0 && (after === 'of' || after === 'for')
 }
 
-/** The leading words of every name of several words, lowercase: `western` and `western balkans` of `western balkans region`. */
-function phraseBeginnings(terms: Terms): Set<string> {
-  const beginnings = new Set<string>()
-  for (const key of terms.phrases.keys()) {
-    for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) beginnings.add(key.slice(0, space))
-  }
-  return beginnings
+/**
+ * The names of several words the document writes, as a tree of their lowercase words (`western`
+ * → `balkans` → `region`): a run of words is followed down it word by word, with no key built.
+ */
+interface PhraseNode {
+  /** The name that ends here, with its key in `Terms.phrases`. */
+  name?: {phrase: Phrase; key: string}
+  /** The nodes of the names that go on, by their next word. */
+  next?: Map<string, PhraseNode>
+}
+
+function phraseTree(terms: Terms): PhraseNode {
+  const root: PhraseNode = {}
+  terms.phrases.forEach((phrase, key) => {
+    let node = root
+    for (const word of key.split(' ')) {
+      node.next ??= new Map()
+      let child = node.next.get(word)
+      if (!child) node.next.set(word, (child = {}))
+      node = child
+    }
+    node.name = {phrase, key}
+  })
+  return root
 }
 
 /**
@@ -283,36 +300,26 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
   const findings: PhraseFinding[] = []
   // How many times each name is written with a word lowercased: the capitalized form must be written at least as often.
   const variants = new Map<string, number>()
-  // Most words start no name: only runs from a name's first word are looked up, and a run stops
+  // Most words start no name: a run is followed only from a name's first word, and stops
   // growing once it begins no name (`the` may begin `The Hague`, `the report` begins nothing).
-  const beginnings = phraseBeginnings(terms)
+  const names = phraseTree(terms).next
+  if (!names) return findings
   for (const words of units) {
     for (let first = 0; first < words.length; first++) {
-      if (!beginnings.has(withoutPossessive(words[first].text).toLowerCase())) continue
-      let key = ''
-      for (let last = first; last < words.length && last < first + 6; last++) {
-        if (last > first && !beginnings.has(key)) break
-        if (last > first && words[last - 1].prose.text.slice(words[last - 1].end, words[last].start) !== ' ') break
-        key += (last > first ? ' ' : '') + withoutPossessive(words[last].text).toLowerCase()
-        if (last === first) continue
-        const phrase = terms.phrases.get(key)
-        if (!phrase) continue
-        const run = words.slice(first, last + 1)
-        if (run.every((word, index) => withoutPossessive(word.text) === phrase.words[index])) continue
+      let node = names.get(words[first].key)
+      for (let last = first + 1; node?.next && last < words.length && last < first + 6; last++) {
+        if (!oneSpaceBetween(words[last - 1], words[last])) break
+        node = node.next.get(words[last].key)
+        if (!node?.name) continue
+        const {phrase, key} = node.name
+        if (writtenAs(words, first, last, phrase)) continue
         variants.set(key, (variants.get(key) ?? 0) + 1)
-        if (!run.some((other) => other.kind !== 'lower')) continue
-        run.forEach((word, index) => {
-          const expected = phrase.words[index]
-          if (word.kind !== 'lower' || caseOf(expected) === 'lower' || word.place === 'start' || word.zone !== 'text' || isFunctionWord(word.text) || nameParticles.has(word.text)) return
-          const inner = index > 0 && index < run.length - 1 && run[index + 1].kind !== 'lower'
-          if (!phrase.mid && !inner) return
-          findings.push({word, index, length: run.length, key, inner, expected: expected + word.text.slice(withoutPossessive(word.text).length), phrase: phrase.words.join(' '), where: phrase.where})
-        })
+        lowercasedWords(words, first, last, phrase, key, findings)
       }
     }
   }
   return findings.filter((finding) => {
-    const count = terms.phrases.get(finding.key)!.count
+    const count = finding.phrase.count
     const lowercased = variants.get(finding.key) ?? 0
     // A common word (`war`, `church`, `government`) at a name's edge is often lowercase in the
     // name's generic use (`the Korean war`, `a Catholic church`): it needs the name written
@@ -321,5 +328,24 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
     if (isKnownWord(value) && !finding.inner && isGenericEdge(finding, (terms.lowercase.get(value) ?? 0) > lowercased)) return false
     const common = isKnownWord(value) && !hasNameEntry(value) && !finding.inner
     return common ? count >= 2 && count > lowercased : count >= lowercased
+  })
+}
+
+/** Whether `words[first..last]` are the name's words exactly as the document writes it. */
+function writtenAs(words: readonly ProseWord[], first: number, last: number, phrase: Phrase): boolean {
+  for (let index = first; index <= last; index++) if (withoutPossessive(words[index].text) !== phrase.words[index - first]) return false
+  return true
+}
+
+/** Adds to `findings` the lowercase words of `words[first..last]`, a run with some capital written like the name `phrase`, that should be capitalized. */
+function lowercasedWords(words: readonly ProseWord[], first: number, last: number, phrase: Phrase, key: string, findings: PhraseFinding[]): void {
+  const run = words.slice(first, last + 1)
+  if (!run.some((other) => other.kind !== 'lower')) return
+  run.forEach((word, index) => {
+    const expected = phrase.words[index]
+    if (word.kind !== 'lower' || caseOf(expected) === 'lower' || word.place === 'start' || word.zone !== 'text' || isFunctionWord(word.text) || nameParticles.has(word.text)) return
+    const inner = index > 0 && index < run.length - 1 && run[index + 1].kind !== 'lower'
+    if (!phrase.mid && !inner) return
+    findings.push({word, index, length: run.length, key, inner, expected: expected + word.text.slice(withoutPossessive(word.text).length), phrase})
   })
 }

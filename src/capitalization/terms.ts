@@ -4,13 +4,13 @@
  * labels, table cells or at sentence starts (weak: title case and sentence starts capitalize
  * anything), and which runs of capitalized words it uses as names (`Western Balkans`).
  */
-import {withoutPossessive} from './case.js'
+import {lowerCased, withoutPossessive} from './case.js'
 import type {Article} from '../types.js'
 import {proseWords, type ProseWord} from './words.js'
 
 export interface CapitalizedTerm {
-  /** The form written most often, mid-sentence if the document ever writes it there: `Kosovo`. */
-  dominant: string
+  /** The form written most often, mid-sentence if the document ever writes it there: `Kosovo` (worked out when read). */
+  readonly dominant: string
   /** How many times it is capitalized mid-sentence in running text. */
   mid: number
   /**
@@ -20,8 +20,8 @@ export interface CapitalizedTerm {
   alone: number
   /** How many times it is capitalized anywhere: mid-sentence, at sentence starts, in headings. */
   all: number
-  /** Where the dominant form is first seen, for messages: `as on line 3`. */
-  where: string
+  /** Where the dominant form is first seen, for messages: `as on line 3` (worked out when read). */
+  readonly where: string
   /**
    * How many of the mid-sentence capitals follow a determiner: `the Constitution`, `the South`, `our Nation` are
    * institutions and regions, also written lowercase as common nouns; people's names take none.
@@ -36,7 +36,8 @@ export interface Phrase {
   mid: boolean
   /** How many times it is written so. */
   count: number
-  where: string
+  /** Where it is first seen so (mid-sentence, when it ever is), for messages: `as on line 3` (worked out when read). */
+  readonly where: string
 }
 
 export interface Terms {
@@ -71,57 +72,110 @@ export function articleTerms(article: Article): Terms {
   return terms
 }
 
-/** Collects the casing evidence of a document from the words of its prose units. */
-export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Terms {
-  const forms = new Map<string, Map<string, {strong: number; weak: number; afterDeterminer: number; alone: number; first: ProseWord; firstStrong?: ProseWord}>>()
-  const lowercase = new Map<string, number>()
-  const phrases = new Map<string, Phrase>()
+/** How often one form of a capitalized word (`Kosovo`) is written, and where first. */
+interface FormTally {
+  value: string
+  strong: number
+  weak: number
+  first: ProseWord
+  firstStrong?: ProseWord
+}
 
-  for (const words of units) {
-    words.forEach((word, index) => {
-      const value = withoutPossessive(word.text)
-      const kind = word.kind
-      const key = value.toLowerCase()
-      if (kind === 'lower') {
-        if (word.place !== 'start') lowercase.set(key, (lowercase.get(key) ?? 0) + 1)
-        return
-      }
-      if (kind !== 'capitalized') return
-      let byForm = forms.get(key)
-      if (!byForm) forms.set(key, (byForm = new Map()))
-      let form = byForm.get(value)
-      if (!form) byForm.set(value, (form = {strong: 0, weak: 0, afterDeterminer: 0, alone: 0, first: word}))
-      if (isStrong(word)) {
-        form.strong++
-        if (followsDeterminer(words[index - 1], word)) form.afterDeterminer++
-        if (!inCapitalizedRun(words, index)) form.alone++
-        form.firstStrong ??= word
-      } else form.weak++
-      collectPhrases(words, index, phrases, lineAt)
-    })
+/**
+ * The evidence for one capitalized word, counted over all its forms as the document is read. Its
+ * dominant form and where that is first seen are worked out when asked, which is only for the few
+ * words a rule reports.
+ */
+class TermTally implements CapitalizedTerm {
+  mid = 0
+  alone = 0
+  all = 0
+  afterDeterminer = 0
+  /** Each form, in the order the document first writes it. */
+  readonly forms: FormTally[]
+
+  constructor(
+    first: FormTally,
+    private readonly lineAt: LineOf
+  ) {
+    this.forms = [first]
   }
 
-  const capitalized = new Map<string, CapitalizedTerm>()
-  for (const [key, byForm] of forms) {
-    const ranked = [...byForm].sort((a, b) => b[1].strong - a[1].strong || b[1].weak - a[1].weak)
-    const [dominant, form] = ranked[0]
-    const mid = ranked.reduce((sum, [, each]) => sum + each.strong, 0)
-    const afterDeterminer = ranked.reduce((sum, [, each]) => sum + each.afterDeterminer, 0)
-    const alone = ranked.reduce((sum, [, each]) => sum + each.alone, 0)
-    const all = ranked.reduce((sum, [, each]) => sum + each.strong + each.weak, 0)
-    capitalized.set(key, {dominant, mid, alone, all, afterDeterminer, where: where(form.firstStrong ?? form.first, lineAt)})
+  get dominant(): string {
+    return this.dominantForm().value
+  }
+
+  get where(): string {
+    const form = this.dominantForm()
+    return where(form.firstStrong ?? form.first, this.lineAt)
+  }
+
+  /** The form written most often mid-sentence, then most often anywhere; the first seen of equals. */
+  private dominantForm(): FormTally {
+    let best = this.forms[0]
+    for (const form of this.forms) if (form.strong > best.strong || (form.strong === best.strong && form.weak > best.weak)) best = form
+    return best
+  }
+
+  /** Counts a capitalized word written as `value`. */
+  add(word: ProseWord, value: string, strong: boolean): FormTally {
+    let form = this.forms.find((each) => each.value === value)
+    if (!form) this.forms.push((form = newForm(word, value)))
+    this.all++
+    if (strong) {
+      this.mid++
+      form.strong++
+      form.firstStrong ??= word
+    } else form.weak++
+    return form
+  }
+}
+
+const newForm = (word: ProseWord, value: string): FormTally => ({value, strong: 0, weak: 0, first: word})
+
+/** Collects the casing evidence of a document from the words of its prose units. */
+export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Terms {
+  const capitalized = new Map<string, TermTally>()
+  const lowercase = new Map<string, number>()
+  const phrases = new Map<string, PhraseTally>()
+
+  for (const words of units) {
+    for (let index = 0; index < words.length; index++) {
+      const word = words[index]
+      const {kind, key} = word
+      if (kind === 'lower') {
+        if (word.place !== 'start') lowercase.set(key, (lowercase.get(key) ?? 0) + 1)
+        continue
+      }
+      if (kind !== 'capitalized') continue
+      const value = withoutPossessive(word.text)
+      let tally = capitalized.get(key)
+      if (!tally) capitalized.set(key, (tally = new TermTally(newForm(word, value), lineAt)))
+      const strong = isStrong(word)
+      tally.add(word, value, strong)
+      if (strong) {
+        if (followsDeterminer(words[index - 1], word)) tally.afterDeterminer++
+        if (!inCapitalizedRun(words, index)) tally.alone++
+      }
+      collectPhrases(words, index, phrases, lineAt)
+    }
   }
   return {capitalized, lowercase, phrases}
 }
 
+/** Whether there is exactly one space between two words of a prose unit, `before` first. */
+export const oneSpaceBetween = (before: ProseWord, after: ProseWord): boolean => after.start === before.end + 1 && before.prose.text.charCodeAt(before.end) === 0x20
+
 /** Whether `words[index]` has a capitalized word right before or after it, one space away: `Grands Crus`. */
 function inCapitalizedRun(words: readonly ProseWord[], index: number): boolean {
   const word = words[index]
-  const joined = (other: ProseWord | undefined, between: string): boolean =>     other !== undefined && between === ' ' && other.kind !== 'lower' && !(other.place === 'start' && other.zone === 'text')
   const previous = words[index - 1]
   const next = words[index + 1]
-  return joined(previous, previous ? word.prose.text.slice(previous.end, word.start) : '') || joined(next, next ? word.prose.text.slice(word.end, next.start) : '')
+  return (previous !== undefined && oneSpaceBetween(previous, word) && mayBeName(previous)) || (next !== undefined && oneSpaceBetween(word, next) && mayBeName(next))
 }
+
+/** Whether a word's capital, if any, may be a name's: it is not lowercase, nor capitalized only because it starts a sentence. */
+const mayBeName = (word: ProseWord): boolean => word.kind !== 'lower' && !(word.place === 'start' && word.zone === 'text')
 
 // Articles, demonstratives and possessives: people's and places' names take none (`our Nation`,
 // `that Act` are common nouns capitalized for dignity).
@@ -129,46 +183,60 @@ const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 
 /** Whether `previous` is a determiner right before `word`: `the House`, `our Nation`. */
 export function followsDeterminer(previous: ProseWord | undefined, word: ProseWord): boolean {
-  return previous !== undefined && determiners.has(previous.text.toLowerCase()) && previous.prose.text.slice(previous.end, word.start) === ' '
+  return previous !== undefined && determiners.has(lowerCased(previous.text)) && oneSpaceBetween(previous, word)
+}
+
+/** A name of several words the document writes, with where it is first seen so (mid-sentence, when it ever is). */
+class PhraseTally implements Phrase {
+  count = 1
+
+  constructor(
+    public words: string[],
+    public mid: boolean,
+    private first: ProseWord,
+    private readonly lineAt: LineOf
+  ) {}
+
+  get where(): string {
+    return where(this.first, this.lineAt)
+  }
+
+  /** Counts another writing of the name; the first mid-sentence one becomes the one quoted. */
+  add(words: string[], mid: boolean, first: ProseWord): void {
+    this.count++
+    if (mid && !this.mid) {
+      this.words = words
+      this.mid = true
+      this.first = first
+    }
+  }
 }
 
 /** Registers the capitalized runs that start at `words[first]`. */
-function collectPhrases(words: readonly ProseWord[], first: number, phrases: Map<string, Phrase>, lineAt: LineOf): void {
+function collectPhrases(words: readonly ProseWord[], first: number, phrases: Map<string, PhraseTally>, lineAt: LineOf): void {
   // A run that opens a sentence may owe its first capital to the sentence: `The Balkans`.
   if (words[first].place === 'start' && words[first].zone === 'text') return
   // Only whole runs are names: `Union of Soviet Artists` says nothing about `Soviet artists`.
   const previous = words[first - 1]
-  if (
-    previous &&
-    previous.prose.text.slice(previous.end, words[first].start) === ' ' &&
-    previous.kind !== 'lower' &&
-    !(previous.place === 'start' && previous.zone === 'text')
-  ) {
-    return
-  }
-  const run: string[] = [withoutPossessive(words[first].text)]
+  if (previous && oneSpaceBetween(previous, words[first]) && mayBeName(previous)) return
+  // The run's capitalized words, with lowercase joiners between them, up to six words in all.
   let last = first
-  for (let next = first + 1; next < words.length && run.length < 6; next++) {
-    const previous = words[next - 1]
-    if (previous.prose.text.slice(previous.end, words[next].start) !== ' ') break
-    const value = withoutPossessive(words[next].text)
+  for (let next = first + 1, length = 1; next < words.length && length < 6; next++, length++) {
+    if (!oneSpaceBetween(words[next - 1], words[next])) break
     const kind = words[next].kind
-    if (kind === 'lower' && joiners.has(value)) {
-      run.push(value)
-      continue
-    }
+    if (kind === 'lower' && joiners.has(withoutPossessive(words[next].text))) continue
     if (kind !== 'capitalized' && kind !== 'upper') break
-    run.push(value)
     last = next
   }
-  const name = run.slice(0, last - first + 1)
-  if (name.length < 2) return
-  const key = name.join(' ').toLowerCase()
-  const strong = words.slice(first, last + 1).every(isStrong)
-  const known = phrases.get(key)
-  if (!known) phrases.set(key, {words: name, mid: strong, count: 1, where: where(words[first], lineAt)})
-  else {
-    known.count++
-    if (strong && !known.mid) Object.assign(known, {words: name, mid: true, where: where(words[first], lineAt)})
+  if (last === first) return
+  const name: string[] = []
+  let strong = true
+  for (let index = first; index <= last; index++) {
+    name.push(withoutPossessive(words[index].text))
+    strong &&= isStrong(words[index])
   }
+  const key = name.join(' ').toLowerCase()
+  const known = phrases.get(key)
+  if (!known) phrases.set(key, new PhraseTally(name, strong, words[first], lineAt))
+  else known.add(name, strong, words[first])
 }

@@ -3,6 +3,7 @@
  * Prettier), or named with `--config`; validated up front so that a typo in a
  * rule id or an option is an error naming the file and the key.
  */
+import {existsSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -186,11 +187,9 @@ export class ConfigFinder {
   private async search(folder: string): Promise<string | undefined> {
     for (const name of configNames) {
       const candidate = path.join(folder, name)
-      try {
-        await fs.access(candidate)
-      } catch {
-        continue
-      }
+      // Most folders have none of these: a synchronous check that makes no error object for a
+      // missing file costs a small fraction of a rejected fs.access promise, six times per folder.
+      if (!existsSync(candidate)) continue
       if (name !== 'package.json' || (await readConfigFile(candidate)) !== undefined) return candidate
     }
     const parent = path.dirname(folder)

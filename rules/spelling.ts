@@ -7,8 +7,9 @@
  * foreign word or a name, not a typo, and reporting it would cry wolf.
  */
 import path from 'node:path'
-import type {Root, Word} from 'nlcst'
+import type {Root, Sentence, Word} from 'nlcst'
 import type {VFile} from 'vfile'
+import type {Article} from '../src/types.js'
 import {lexicon, type Lexicon, type Variety} from '../src/dictionaries.js'
 import {isLowercasedProperNoun} from '../src/dictionary.js'
 import {getArticle} from '../src/parse/article.js'
@@ -16,12 +17,13 @@ import {certainFix, defineRule} from '../src/rule.js'
 import {isFormed, isPrefix} from './spelling/morphology.js'
 import {
   alwaysSkipped,
+  automaticCapitals,
   cappedSentences,
   documentCasing,
   isCapitalized,
   isMention,
+  proseSentences,
   withoutPossessive,
-  type CappedSentence,
   type DocumentCasing
 } from './spelling/names.js'
 import {commonWords} from './spelling/common-words.js'
@@ -117,21 +119,23 @@ type Finding =
   | {kind: 'variety'; variety: Variety; expected: string[]}
 
 /** What the document tells about its words. */
-interface DocumentEvidence extends DocumentCasing {
-  /** How often each word occurs, as written. */
-  counts: Map<string, number>
+interface DocumentEvidence {
+  /** How often each word to be judged occurs, as written. */
+  counts: ReadonlyMap<string, number>
+  /** How the document writes its words, worked out on the first question (most documents ask none). */
+  casing: () => DocumentCasing
 }
 
 /** A word the document uses this often is meant, unless it is a transposition of a known word. */
 const CONSISTENT_USE = 2
 
 /** What the rule decides about one word in its place. */
-function judge(word: string, automaticCapital: boolean, checker: Checker, evidence: DocumentEvidence, vocabulary: Vocabulary): Finding | undefined {
+function judge(word: string, automaticCapital: () => boolean, checker: Checker, evidence: DocumentEvidence, vocabulary: Vocabulary): Finding | undefined {
   const rejected = vocabulary.rejected.size > 0 ? (vocabulary.rejected.get(word) ?? vocabulary.rejected.get(word.toLowerCase())) : undefined
   if (rejected) return {kind: 'rejected', replacement: rejected.replacement && matchCase(rejected.replacement, word)}
   if (checker.settled(word)) return undefined
   const capitalized = isCapitalized(word)
-  if (capitalized && (!automaticCapital || evidence.midSentence.has(withoutPossessive(word)))) return undefined
+  if (capitalized && (!automaticCapital() || evidence.casing().midSentence.has(withoutPossessive(word)))) return undefined
   if (checker.foreign?.knows(word)) {
     const expected = varietyCandidates(word).filter((candidate) => checker.primary.knows(candidate))
     return {kind: 'variety', variety: checker.foreign.variety, expected: expected.length > 0 ? expected : checker.suggest(word).map((x) => x.word)}
@@ -139,7 +143,7 @@ function judge(word: string, automaticCapital: boolean, checker: Checker, eviden
   // `hodge-podge`, `co-ordinator`: a hyphenation of a known word is a matter of style, not spelling.
   if (/[-‐]/u.test(word) && checker.listed(word.replaceAll(/[-‐]/gu, ''))) return undefined
   // A lowercase name (`kosovo`, `december`) is term-capitalization's to report, not a typo.
-  if (!capitalized && (evidence.capitalizedLower.has(word) || isLowercasedProperNoun(word))) return undefined
+  if (!capitalized && (evidence.casing().capitalizedLower.has(word) || isLowercasedProperNoun(word))) return undefined
   // A transposition (`depeer`, `thses`) is the commonest slip: it is reported even where the
   // unknown word could be read as a formation (`de-peer`) or is used consistently. Asking for
   // transpositions first is cheap; the full search is made only for words still in question.
@@ -177,13 +181,11 @@ const OWN_SPELLING_MINIMUM = 8
  * one-slip-away words are this frequent they are the author's spelling, and only transpositions,
  * which no spelling tradition produces, are still reported.
  */
-function spellsItsOwnWay(found: ReadonlyArray<{word: string; finding: Finding}>, counts: ReadonlyMap<string, number>): boolean {
+function spellsItsOwnWay(found: ReadonlyArray<{word: string; finding: Finding}>, words: number): boolean {
   const distinct = new Set<string>()
   for (const {word, finding} of found) {
     if (finding.kind === 'typo' && finding.suggestions[0].cost !== TRANSPOSED) distinct.add(word)
   }
-  let words = 0
-  for (const count of counts.values()) words += count
   return distinct.size >= OWN_SPELLING_MINIMUM && (distinct.size * 1000) / words > OWN_SPELLING_RATE
 }
 
@@ -196,18 +198,49 @@ const isElided = (word: string): boolean => /^['’]|['’]$/u.test(word)
 /** `etc.`, `lb.`, `cf.`: parse-english keeps the full stop of an abbreviation in the word. */
 const isAbbreviation = (word: string): boolean => word.endsWith('.')
 
-/** How often each word occurs in the sentences, as written. */
-function wordCounts(sentences: readonly CappedSentence[]): Map<string, number> {
+/** A word to be judged in its place. */
+interface Unsettled {
+  sentence: Sentence
+  inHeading: boolean
+  /** Its index among the sentence's children. */
+  index: number
+  node: Word
+  word: string
+}
+
+/**
+ * The words of a document that `mustJudge` picks, in order, with how often each occurs, and how
+ * many words the document has. Most words are settled by one remembered answer whatever their
+ * place; only the few others need their sentence and the evidence of the document.
+ */
+function unsettledWords(tree: Root, article: Article, mustJudge: (word: string) => boolean) {
+  const unsettled: Unsettled[] = []
+  // A word is picked by its spelling alone, so every use of a picked word is counted here.
   const counts = new Map<string, number>()
-  for (const {sentence} of sentences) {
-    for (const child of sentence.children) {
-      if (child.type === 'WordNode') {
-        const word = nodeText(child)
-        counts.set(word, (counts.get(word) ?? 0) + 1)
-      }
+  let words = 0
+  for (const {sentence, inHeading} of proseSentences(tree, article)) {
+    const children = sentence.children
+    for (let index = 0; index < children.length; index++) {
+      const node = children[index]
+      if (node.type !== 'WordNode') continue
+      words++
+      const word = nodeText(node)
+      if (!mustJudge(word)) continue
+      unsettled.push({sentence, inHeading, index, node, word})
+      counts.set(word, (counts.get(word) ?? 0) + 1)
     }
   }
-  return counts
+  return {unsettled, counts, words}
+}
+
+/** Whether a word's capital is automatic in its place (see `automaticCapitals`), each sentence worked out once. */
+function automaticCapitalTest(): (word: Unsettled) => boolean {
+  const bySentence = new Map<Sentence, Set<Word>>()
+  return ({sentence, inHeading, node}) => {
+    let automatic = bySentence.get(sentence)
+    if (!automatic) bySentence.set(sentence, (automatic = automaticCapitals(sentence, inHeading)))
+    return automatic.has(node)
+  }
 }
 
 /** `replacement` in the case of `word`: `Judgment` for `Judgement`. */
@@ -269,19 +302,20 @@ export default defineRule({
       const vocabulary = await vocabularyFor(file.path && path.resolve(file.cwd || process.cwd(), file.path), settings.words, configured)
       const checker = await checkerFor(settings.language, vocabulary.personal)
       const article = getArticle(file)
-      const sentences = cappedSentences(tree, article)
-      const counts = wordCounts(sentences)
-      const evidence = {...documentCasing(sentences), counts}
+      // A rejected term is reported even where it is settled, so with rejected terms every word is judged.
+      const mustJudge = vocabulary.rejected.size > 0 ? () => true : (word: string) => !checker.settled(word)
+      const {unsettled, counts, words} = unsettledWords(tree, article, mustJudge)
+      let casing: DocumentCasing | undefined
+      const evidence: DocumentEvidence = {counts, casing: () => (casing ??= documentCasing(cappedSentences(tree, article)))}
+      const isAutomatic = automaticCapitalTest()
       const found: Array<{node: Word; word: string; finding: Finding}> = []
-      for (const {sentence, automatic} of sentences) {
-        sentence.children.forEach((child, index) => {
-          if (child.type !== 'WordNode' || isMention(sentence, index)) return
-          const word = nodeText(child)
-          const finding = judge(word, automatic.has(child), checker, evidence, vocabulary)
-          if (finding) found.push({node: child, word, finding})
-        })
+      for (const candidate of unsettled) {
+        const {sentence, index, node, word} = candidate
+        if (isMention(sentence, index)) continue
+        const finding = judge(word, () => isAutomatic(candidate), checker, evidence, vocabulary)
+        if (finding) found.push({node, word, finding})
       }
-      const ownSpelling = spellsItsOwnWay(found, counts)
+      const ownSpelling = spellsItsOwnWay(found, words)
       for (const {node, word, finding} of found) {
         if (ownSpelling && finding.kind === 'typo' && finding.suggestions[0].cost !== TRANSPOSED) continue
         report(file, node, word, finding)

@@ -16,14 +16,8 @@ import {lexicon} from '../src/dictionaries.js'
 import {getArticle} from '../src/parse/article.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {automaticCapitals} from './spelling/names.js'
-import {defaultIgnored, variantCandidateFinder, type VariantCandidate, type VariantPair} from './spelling/variant-pairs.js'
+import {defaultIgnored, mayHaveVariant, variantCandidateFinder, type VariantCandidate, type VariantPair} from './spelling/variant-pairs.js'
 import {isVerbatim, nodeText} from '../src/parse/prose.js'
-
-/** One use of a word the rule may count: lowercase or with an automatic capital, outside quotations. */
-interface Occurrence {
-  word: string
-  node: Word
-}
 
 const opening = new Set(['“', '«'])
 const closing = new Set(['”', '»'])
@@ -31,10 +25,33 @@ const closing = new Set(['”', '»'])
 const countable = /^\p{L}\p{Ll}+$/u
 const startsUpper = /^\p{Lu}/u
 
-/** The countable words of the document, in order. */
-function occurrencesOf(tree: Root, file: VFile): Occurrence[] {
+/** How a word is counted: not at all, as written (it is lowercase ASCII), or lowercased. */
+export type Countable = 'no' | 'as written' | 'lowercased'
+
+/**
+ * Whether a word is letters, lowercase after the first (`countable`), and whether it is lowercase
+ * already: told by its character codes where it is ASCII, as most words are, since the expression
+ * and `toLowerCase` (a new string each time) cost more than the rest of the count.
+ */
+export function countableForm(value: string): Countable {
+  const first = value.charCodeAt(0)
+  if (first >= 0x80 || value.length < 2) return countable.test(value) ? 'lowercased' : 'no'
+  const lower = first >= 0x61 && first <= 0x7a
+  if (!lower && !(first >= 0x41 && first <= 0x5a)) return 'no'
+  for (let index = 1; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code >= 0x80) return countable.test(value) ? 'lowercased' : 'no'
+    if (code < 0x61 || code > 0x7a) return 'no'
+  }
+  return lower ? 'as written' : 'lowercased'
+}
+
+/**
+ * Calls `visit` with each countable word of the document (lowercase or with an automatic capital,
+ * outside quotations), lowercased, in order.
+ */
+function forEachCountable(tree: Root, file: VFile, visit: (word: string, node: Word) => void): void {
   const article = getArticle(file)
-  const result: Occurrence[] = []
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
     const block = paragraph.data?.block === undefined ? undefined : article.blocks[paragraph.data.block]
@@ -44,7 +61,10 @@ function occurrencesOf(tree: Root, file: VFile): Occurrence[] {
     let straightOpen = false
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue
-      const automatic = automaticCapitals(sentence, block?.kind === 'heading')
+      // The first word's capital is always automatic; the others' are worked out when one is
+      // capitalized, as few are.
+      let first = true
+      let automatic: Set<Word> | undefined
       for (const child of sentence.children) {
         if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
           const mark = nodeText(child)
@@ -53,15 +73,45 @@ function occurrencesOf(tree: Root, file: VFile): Occurrence[] {
           else if (mark === '"') straightOpen = !straightOpen
           continue
         }
-        if (child.type !== 'WordNode' || depth > 0 || straightOpen) continue
+        if (child.type !== 'WordNode') continue
+        const firstWord = first
+        first = false
+        if (depth > 0 || straightOpen) continue
         const value = nodeText(child)
-        if (!countable.test(value)) continue
-        if (startsUpper.test(value) && !automatic.has(child)) continue
-        result.push({word: value.toLowerCase(), node: child})
+        const form = countableForm(value)
+        if (form === 'no') continue
+        if (form === 'lowercased' && !firstWord && startsUpper.test(value)) {
+          automatic ??= automaticCapitals(sentence, block?.kind === 'heading')
+          if (!automatic.has(child)) continue
+        }
+        visit(form === 'as written' ? value : value.toLowerCase(), child)
       }
     }
   }
-  return result
+}
+
+/**
+ * The uses of each word of the document that has a variant or is one, by word in order of first
+ * use. Most words are neither: they are looked at, not kept.
+ */
+function variantUses(tree: Root, file: VFile, candidatesOf: (word: string) => readonly VariantCandidate[]): Map<string, Word[]> {
+  const uses = new Map<string, Word[]>()
+  const add = (word: string, node: Word) => {
+    const list = uses.get(word)
+    if (list) list.push(node)
+    else uses.set(word, [node])
+  }
+  forEachCountable(tree, file, (word, node) => {
+    if (mayHaveVariant(word) && candidatesOf(word).length > 0) add(word, node)
+  })
+  // The variant of a word is mostly a word with a variant too (`colour` of `color`, and back), but
+  // not always (`anaemia` has `anemia`, which has none): those are counted in a second pass.
+  const others = new Set<string>()
+  for (const word of uses.keys()) {
+    for (const {other} of candidatesOf(word)) if (!uses.has(other) && candidatesOf(other).length === 0) others.add(other)
+  }
+  if (others.size > 0) forEachCountable(tree, file, (word, node) => others.has(word) && add(word, node))
+  return uses
 }
 
 /** `replacement` in the case of `original`: `Defense` for `Defence`. */
@@ -96,15 +146,9 @@ export default defineRule({
     const ignored = new Set(settings.ignore.map((word) => word.toLowerCase()))
     let candidatesOf: ((word: string) => readonly VariantCandidate[]) | undefined
     return async (tree: Root, file: VFile) => {
-      const occurrences = occurrencesOf(tree, file)
-      const byWord = new Map<string, Occurrence[]>()
-      for (const occurrence of occurrences) {
-        const list = byWord.get(occurrence.word)
-        if (list) list.push(occurrence)
-        else byWord.set(occurrence.word, [occurrence])
-      }
       const [us, gb] = [lexicon('en-US'), lexicon('en-GB')]
       candidatesOf ??= variantCandidateFinder(us, gb, ignored)
+      const byWord = variantUses(tree, file, candidatesOf)
       const pairs = new Map<string, VariantPair>()
       // How many uses of each variety the document makes, over every word that has a variant.
       const tally = {us: 0, gb: 0}
@@ -130,9 +174,9 @@ export default defineRule({
         }
         const [kept, replaced] = dominant === 'us' ? [usUses, gbUses] : [gbUses, usUses]
         const keptWord = dominant === 'us' ? pair.us : pair.gb
-        const first = kept[0].node.position!.start
+        const first = kept[0].position!.start
         const certain = kept.length >= 2 && kept.length >= CERTAIN_RATIO * replaced.length
-        for (const {node} of replaced) {
+        for (const node of replaced) {
           const actual = nodeText(node)
           const expected = recase(keptWord, actual)
           const place = node.position!

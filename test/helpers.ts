@@ -119,6 +119,27 @@ export function randomTexts(seed: number, count: number): string[] {
   return texts
 }
 
+// Characters of every kind a word's fast paths tell apart: ASCII small and capital letters, marks,
+// digits, accented and other scripts' letters in both cases, letters whose case changes their
+// length (`İ`, `ß`), titlecase (`ǅ`), combining marks and a letter outside the BMP.
+const wordCharacters = [
+  'a', 'e', 's', 'z', 'A', 'S', 'Z', '@', '[', '`', '{', '-', '.', "'", '’', '0', '9', 'é', 'É', 'ß', 'İ', 'ı', 'ǅ', 'σ', 'Σ', 'ς',
+  'ж', 'Ж', 'ª', '\u0301', '\u00a0', '𝐀', '中'
+]
+
+/** Short strings of `wordCharacters`, the same for the same seed on every machine: input for word-level property tests. */
+export function generatedWords(seed: number, count: number): string[] {
+  const random = generator(seed)
+  const result: string[] = []
+  for (let n = 0; n < count; n++) {
+    let word = ''
+    const length = Math.floor(random() * 7)
+    for (let index = 0; index < length; index++) word += wordCharacters[Math.floor(random() * wordCharacters.length)]
+    result.push(word)
+  }
+  return result
+}
+
 const markdown = unified().use(remarkParse).use(remarkGfm)
 
 /**

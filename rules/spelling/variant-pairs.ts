@@ -49,6 +49,9 @@ for (const [us, gb] of acceptedByBoth) {
 // `des`/`does`, `de`/`doe`: short words are one rewrite from too many others.
 const MIN_LENGTH = 4
 
+/** Whether a word is long enough to have a variant or be one: a shorter one has no candidates and is no one's. */
+export const mayHaveVariant = (word: string): boolean => word.length >= MIN_LENGTH
+
 /** A spelling that would pair with a word, and the pair they would make. */
 export interface VariantCandidate {
   other: string
@@ -60,12 +63,12 @@ export interface VariantCandidate {
  * pair a document makes is that of the first one it also uses.
  */
 export function variantCandidatesOf(word: string, us: Lexicon, gb: Lexicon, ignored: ReadonlySet<string>): VariantCandidate[] {
-  if (word.length < MIN_LENGTH || ignored.has(word)) return []
+  if (!mayHaveVariant(word) || ignored.has(word)) return []
   const known = knownPairs.get(word)
   if (known) return [{other: known.us === word ? known.gb : known.us, pair: known}]
   const result: VariantCandidate[] = []
   for (const other of varietyCandidates(word)) {
-    if (other.length < MIN_LENGTH || ignored.has(other)) continue
+    if (!mayHaveVariant(other) || ignored.has(other)) continue
     const pair = sides(word, other, us, gb)
     if (pair) result.push({other, pair})
   }

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {check, messagesOf} from '../helpers.js'
+import {countableForm} from '../../rules/spelling-variants.js'
+import {check, generatedWords, messagesOf} from '../helpers.js'
 
 const rule = 'spelling-variants'
 
@@ -81,5 +82,15 @@ describe('spelling-variants', () => {
     const text = 'The color, the color and the colour.\n'
     expect(await check(rule, text, {ignore: ['colour']})).toEqual([])
     expect(await check(rule, text)).toMatchObject([{line: 1, column: 30}])
+  })
+})
+
+describe('countableForm', () => {
+  it('counts the words of letters, lowercase after the first, and keeps as written only lowercase ones', () => {
+    for (const word of [...generatedWords(12, 5000), 'defence', 'Defence', 'DEFENCE', 'colour', 'Ǆungla', 'ǅungla', 'élan', 'Élan']) {
+      const form = countableForm(word)
+      expect(form !== 'no', word).toBe(/^\p{L}\p{Ll}+$/u.test(word))
+      if (form === 'as written') expect(word.toLowerCase(), word).toBe(word)
+    }
   })
 })

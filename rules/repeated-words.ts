@@ -11,11 +11,11 @@
  * wh-clause (`What it is is a problem`), and `her her` after a verb with two objects
  * (`gave her her keys`).
  */
-import type {Root} from 'nlcst'
+import type {Nodes, Root, Sentence} from 'nlcst'
 import retextRepeatedWords from 'retext-repeated-words'
 import type {VFile} from 'vfile'
 import {getArticle} from '../src/parse/article.js'
-import {isVerbatim} from '../src/parse/prose.js'
+import {isVerbatim, nodeText} from '../src/parse/prose.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import type {Article} from '../src/types.js'
 
@@ -83,6 +83,53 @@ function deliberate(text: string, article: Article, word: string, start: number,
   return false
 }
 
+/** Whether two words are one but for case, as retext-repeated-words compares them (lowercased). */
+export function sameButForCase(a: string, b: string): boolean {
+  if (a === b) return true
+  // Words whose first ASCII characters differ but for case differ lowercased: no new strings to compare.
+  const first = a.charCodeAt(0)
+  const other = b.charCodeAt(0)
+  if (first < 0x80 && other < 0x80 && (first | 0x20) !== (other | 0x20)) return false
+  return a.toLowerCase() === b.toLowerCase()
+}
+
+/**
+ * Whether retext-repeated-words finds a repeat in the sentence: a word, one white space, and the
+ * word again. Its walk, told apart from what it then checks and reports: it keeps the word before
+ * the last white space, so a word right after another (no space) is compared with the one before.
+ */
+function hasRepeat(sentence: Sentence): boolean {
+  let previous: string | undefined
+  let current: string | undefined
+  for (const child of sentence.children) {
+    if (child.type === 'WordNode') {
+      current = nodeText(child)
+      if (previous !== undefined && sameButForCase(previous, current)) return true
+    } else if (child.type === 'WhiteSpaceNode') {
+      previous = current
+      current = undefined
+    } else {
+      previous = undefined
+      current = undefined
+    }
+  }
+  return false
+}
+
+/** The sentences of a tree with a repeat (see `hasRepeat`), in order, as children of a root of their own. */
+function sentencesWithRepeats(tree: Root): Root {
+  const found: Root = {type: 'RootNode', children: []}
+  const visit = (node: Nodes): void => {
+    if (node.type === 'SentenceNode') {
+      if (hasRepeat(node)) (found.children as Nodes[]).push(node)
+    } else if ('children' in node) {
+      for (const child of node.children) visit(child)
+    }
+  }
+  visit(tree)
+  return found
+}
+
 const options = {
   allow: {type: 'string[]', default: defaultAllowed, description: 'Words whose doubling is idiomatic and never flagged (lowercase).'}
 } as const
@@ -101,8 +148,12 @@ export default defineRule({
     const find = retextRepeatedWords() as unknown as (tree: Root, file: VFile) => void
     const allowed = new Set(settings.allow.map((word) => word.toLowerCase()))
     return function (tree, file) {
+      // Few sentences hold a repeat: retext-repeated-words, which lowercases every word and makes a
+      // record of it, checks and reports only those.
+      const candidates = sentencesWithRepeats(tree)
+      if (candidates.children.length === 0) return
       const before = file.messages.length
-      find(tree, file)
+      find(candidates, file)
       const article = getArticle(file)
       const text = String(file.value)
       const found = file.messages.splice(before)

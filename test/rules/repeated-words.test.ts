@@ -1,6 +1,7 @@
-import {describe} from 'vitest'
-import rule from '../../rules/repeated-words.js'
+import {describe, expect, it} from 'vitest'
+import rule, {sameButForCase} from '../../rules/repeated-words.js'
 import {RuleTester, type ExpectedFinding} from '../../src/testing.js'
+import {generatedWords} from '../helpers.js'
 
 const tester = new RuleTester()
 
@@ -82,5 +83,15 @@ describe('repeated-words', () => {
       {name: '`her her` after a verb with two objects', text: 'She gave her her keys and told her her schedule.\n'},
       {name: 'an idiomatic double allowed by default', text: 'It was a very very long day for all of us.\n'}
     ]
+  })
+})
+
+describe('sameButForCase', () => {
+  it('tells words apart as comparing them lowercased does', () => {
+    const words = [...generatedWords(11, 3000), 'The', 'THE', 'İs', 'i̇s', 'Straße', 'STRASSE', 'ΣΑΣ', 'σας', '@a', '`a']
+    words.forEach((word, index) => {
+      const others = [words[index + 1] ?? '', word.toUpperCase(), word.toLowerCase(), word.charAt(0).toUpperCase() + word.slice(1)]
+      for (const other of others) expect(sameButForCase(word, other), `${word} ${other}`).toBe(word.toLowerCase() === other.toLowerCase())
+    })
   })
 })

@@ -7,25 +7,43 @@
  * Not flagged: plurals (`CEOs`, `NGOs`, `the 1990s`, `Americans`, `the Kennedys`), a name ending in
  * `s` that the document never writes as a possessive, and anything the dictionary knows as written.
  */
-import type {Root} from 'nlcst'
+import type {Root, Sentence, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {isKnownWord} from '../src/dictionary.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import {adjacentWord, sentencesIn} from './spelling/names.js'
 import {isVerbatim, nodeText} from '../src/parse/prose.js'
 
-/** What the document writes: its possessives (`NATO`, from `NATO’s`) and which apostrophe it prefers. */
+/** A capitalized word plus `s` the dictionary does not know: `NATOs`, `Montenegros`, `Kennedys`. */
+interface Suspect {
+  sentence: Sentence
+  /** Its index among the sentence's children. */
+  index: number
+  node: Word
+  word: string
+  /** The word without its `s`. */
+  owner: string
+}
+
+/**
+ * What the document writes: its possessives (`NATO`, from `NATO’s`), which apostrophe it prefers,
+ * and the words that may be possessives without theirs, in order.
+ */
 interface Possessives {
   owners: Set<string>
   apostrophe: '’' | "'"
+  suspects: Suspect[]
 }
 
 function possessivesOf(tree: Root): Possessives {
   const owners = new Set<string>()
+  const suspects: Suspect[] = []
   let curly = 0
   let straight = 0
   for (const sentence of sentencesIn(tree)) {
-    for (const child of sentence.children) {
+    const children = sentence.children
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
       if (child.type !== 'WordNode') continue
       const value = nodeText(child)
       const curlyHere = occurrences(value, '’')
@@ -35,9 +53,11 @@ function possessivesOf(tree: Root): Possessives {
       // Only a word with an apostrophe can be a possessive: most words skip the expression.
       const owner = curlyHere + straightHere > 0 ? ownerPattern.exec(value) : null
       if (owner) owners.add(owner[1])
+      const bare = mayLackApostrophe(value) ? withoutApostrophe.exec(value) : null
+      if (bare && !isKnownWord(value)) suspects.push({sentence, index, node: child, word: value, owner: bare[1]})
     }
   }
-  return {owners, apostrophe: straight > curly ? "'" : '’'}
+  return {owners, apostrophe: straight > curly ? "'" : '’', suspects}
 }
 
 const ownerPattern = /^(\p{Lu}[\p{L}\p{M}.-]*)['’]s$/u
@@ -49,7 +69,16 @@ function occurrences(value: string, mark: string): number {
   return count
 }
 
-const withoutApostrophe = /^(\p{Lu}[\p{L}\p{M}.-]*)s$/u
+export const withoutApostrophe = /^(\p{Lu}[\p{L}\p{M}.-]*)s$/u
+
+/**
+ * Whether `withoutApostrophe` may match: the word ends in `s` and does not start with an ASCII
+ * character other than a capital. Most words fail one or the other and skip the expression.
+ */
+export function mayLackApostrophe(word: string): boolean {
+  const first = word.charCodeAt(0)
+  return (first >= 0x80 || (first >= 0x41 && first <= 0x5a)) && word.endsWith('s')
+}
 
 const isAcronym = (value: string): boolean => /^\p{Lu}{2,}$/u.test(value)
 
@@ -83,33 +112,25 @@ export default defineRule({
   },
   plugin() {
     return (tree: Root, file: VFile) => {
-      const {owners, apostrophe} = possessivesOf(tree)
-      for (const sentence of sentencesIn(tree)) {
-        sentence.children.forEach((child, index) => {
-          if (child.type !== 'WordNode') return
-          const word = nodeText(child)
-          // Most words do not end in `s`: they skip the expression.
-          const match = word.endsWith('s') ? withoutApostrophe.exec(word) : null
-          if (!match || isKnownWord(word)) return
-          const owner = match[1]
-          const next = adjacentWord(sentence, index, 1)
-          const previous = adjacentWord(sentence, index, -1)
-          // `the UN’s mission` is as common as `the Kennedys`: the determiner marks a plural only for names.
-          if (!isAcronym(owner) && previous && pluralMarkers.has(nodeText(previous).toLowerCase())) return
-          const writtenAsPossessive = owners.has(owner)
-          const acronymBeforeNoun = isAcronym(owner) && next !== undefined && isNoun(nodeText(next))
-          if (!writtenAsPossessive && !acronymBeforeNoun) return
-          const expected = `${owner}${apostrophe}s`
-          const place = child.position!
-          const message = file.message(`Missing apostrophe in \`${word}\`, expected \`${expected}\``, {place, ruleId: 'possessive-apostrophe', source: 'copydesk'})
-          message.actual = word
-          message.note = writtenAsPossessive
-            ? `The document writes \`${owner}${apostrophe}s\` elsewhere.`
-            : `\`${owner}\` is an acronym and \`${nodeText(next!)}\` a noun: a plural would not stand before it.`
-          // Certain only where the document itself writes the possessive and the word is exactly its source.
-          if (writtenAsPossessive && isVerbatim(file, place, word)) certainFix(message, expected)
-          else message.expected = [expected]
-        })
+      const {owners, apostrophe, suspects} = possessivesOf(tree)
+      for (const {sentence, index, node: child, word, owner} of suspects) {
+        const next = adjacentWord(sentence, index, 1)
+        const previous = adjacentWord(sentence, index, -1)
+        // `the UN’s mission` is as common as `the Kennedys`: the determiner marks a plural only for names.
+        if (!isAcronym(owner) && previous && pluralMarkers.has(nodeText(previous).toLowerCase())) continue
+        const writtenAsPossessive = owners.has(owner)
+        const acronymBeforeNoun = isAcronym(owner) && next !== undefined && isNoun(nodeText(next))
+        if (!writtenAsPossessive && !acronymBeforeNoun) continue
+        const expected = `${owner}${apostrophe}s`
+        const place = child.position!
+        const message = file.message(`Missing apostrophe in \`${word}\`, expected \`${expected}\``, {place, ruleId: 'possessive-apostrophe', source: 'copydesk'})
+        message.actual = word
+        message.note = writtenAsPossessive
+          ? `The document writes \`${owner}${apostrophe}s\` elsewhere.`
+          : `\`${owner}\` is an acronym and \`${nodeText(next!)}\` a noun: a plural would not stand before it.`
+        // Certain only where the document itself writes the possessive and the word is exactly its source.
+        if (writtenAsPossessive && isVerbatim(file, place, word)) certainFix(message, expected)
+        else message.expected = [expected]
       }
     }
   }

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {check} from '../helpers.js'
+import {mayLackApostrophe, withoutApostrophe} from '../../rules/possessive-apostrophe.js'
+import {check, generatedWords} from '../helpers.js'
 
 const rule = 'possessive-apostrophe'
 
@@ -44,5 +45,12 @@ describe('possessive-apostrophe', () => {
       'Both Koreas and the Smiths, whose house is Smith’s, attended. Athens hosted, and Paris too.'
     ].join('\n')
     expect(await check(rule, text)).toEqual([])
+  })
+})
+
+describe('mayLackApostrophe', () => {
+  it('passes every word that `withoutApostrophe` matches', () => {
+    const words = [...generatedWords(13, 5000).map((word) => `${word}s`), 'NATOs', 'Montenegros', 'Đukanovićs', 'Ǆs', 'İs', 'ns']
+    for (const word of words) if (withoutApostrophe.test(word)) expect(mayLackApostrophe(word), word).toBe(true)
   })
 })

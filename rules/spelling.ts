@@ -18,7 +18,6 @@ import {isFormed, isPrefix} from './spelling/morphology.js'
 import {
   alwaysSkipped,
   automaticCapitals,
-  cappedSentences,
   documentCasing,
   isCapitalized,
   isMention,
@@ -306,7 +305,7 @@ export default defineRule({
       const mustJudge = vocabulary.rejected.size > 0 ? () => true : (word: string) => !checker.settled(word)
       const {unsettled, counts, words} = unsettledWords(tree, article, mustJudge)
       let casing: DocumentCasing | undefined
-      const evidence: DocumentEvidence = {counts, casing: () => (casing ??= documentCasing(cappedSentences(tree, article)))}
+      const evidence: DocumentEvidence = {counts, casing: () => (casing ??= documentCasing(tree, article))}
       const isAutomatic = automaticCapitalTest()
       const found: Array<{node: Word; word: string; finding: Finding}> = []
       for (const candidate of unsettled) {

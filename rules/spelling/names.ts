@@ -111,28 +111,26 @@ export interface DocumentCasing {
   capitalizedLower: Set<string>
 }
 
-/** A sentence, with the words whose capital is automatic in it (see `automaticCapitals`). */
-export interface CappedSentence {
-  sentence: Sentence
-  automatic: Set<Word>
-}
-
-/** The sentences of a tree in order, each with its automatic capitals: worked out once for every pass over them. */
-export function cappedSentences(tree: Root, article?: Article): CappedSentence[] {
-  const result: CappedSentence[] = []
-  for (const {sentence, inHeading} of proseSentences(tree, article)) result.push({sentence, automatic: automaticCapitals(sentence, inHeading)})
-  return result
-}
-
-export function documentCasing(sentences: readonly CappedSentence[]): DocumentCasing {
+export function documentCasing(tree: Root, article?: Article): DocumentCasing {
   const midSentence = new Set<string>()
   const capitalizedLower = new Set<string>()
-  for (const {sentence, automatic} of sentences) {
+  for (const {sentence, inHeading} of proseSentences(tree, article)) {
+    // Worked out for a capitalized word after the first, whose capital is always automatic.
+    let automatic: Set<Word> | undefined
+    let first = true
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
-      const value = withoutPossessive(nodeText(child))
+      const firstWord = first
+      first = false
+      const text = nodeText(child)
+      // Most words start with a small ASCII letter: not capitalized, whatever their ending.
+      const code = text.charCodeAt(0)
+      if (code >= 0x61 && code <= 0x7a) continue
+      const value = withoutPossessive(text)
       if (!isCapitalized(value)) continue
       capitalizedLower.add(value.toLowerCase())
+      if (firstWord) continue
+      automatic ??= automaticCapitals(sentence, inHeading)
       if (!automatic.has(child)) midSentence.add(value)
     }
   }

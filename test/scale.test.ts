@@ -5,6 +5,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {lint} from '../src/lint.js'
 import {contentHash, ResultCache, type StoredResult} from '../src/scale/cache.js'
 import {progressBar, wantsProgress} from '../src/scale/progress.js'
@@ -70,6 +71,11 @@ describe('plain results', () => {
     expect(back.messages.map((message) => ({...message}))).toEqual(file.messages.map((message) => ({...message, ancestors: undefined})))
     expect(back.messages[0].place).toEqual({start: {line: 1, column: 17, offset: 16}, end: {line: 1, column: 18, offset: 17}})
     expect(back.messages[0].fixable).toBe(true)
+    // Messages as vfile-message makes them: of its class, with an empty stack that no listing of the fields shows.
+    for (const message of back.messages) {
+      expect(message).toBeInstanceOf(VFileMessage)
+      expect([message.stack, Object.keys(message).includes('stack')]).toEqual(['', false])
+    }
   })
 })
 

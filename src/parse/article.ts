@@ -6,9 +6,8 @@ import type {Root as MdastRoot} from 'mdast'
 import type {Root} from 'nlcst'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
-import type {Article, ArticleFormat, Point} from '../types.js'
-import {lineEndingOf} from './lines.js'
+import type {Article, ArticleFormat} from '../types.js'
+import {lineEndingOf, pointFinder} from './lines.js'
 import {blocksFromTree} from './markdown-blocks.js'
 import {scanMarkdown} from './markdown-scan.js'
 import {makeProse, type ToPoint} from './prose.js'
@@ -60,8 +59,7 @@ function markdownBlocksOf(text: string, toPoint: ToPoint): ParsedBlocks {
 
 /** Parses an article into its blocks and an nlcst tree of their prose (Markdown the scanner declines: after `loadMarkdownParser`). */
 export function parseArticle(text: string, format: ArticleFormat): {tree: Root; article: Article} {
-  const place = location(text)
-  const toPoint = (offset: number): Point => (place.toPoint(offset) as Point | undefined) ?? {line: 1, column: 1, offset: 0}
+  const toPoint: ToPoint = pointFinder(text)
   const parsed = format === 'md' ? markdownBlocksOf(text, toPoint) : parseTxtBlocks(text, toPoint)
   const prose = parsed.prose.map((source) => makeProse(source, toPoint))
   prose.sort((a, b) => (a.offsets[0] ?? 0) - (b.offsets[0] ?? 0))

@@ -1,5 +1,7 @@
+import {location} from 'vfile-location'
 import {describe, expect, it} from 'vitest'
-import {lineAt, linesStartingIn, splitLines, type Line} from '../../src/parse/lines.js'
+import {lineAt, lineEndingOf, linesStartingIn, pointFinder, splitLines, type Line} from '../../src/parse/lines.js'
+import {generator, randomTexts} from '../helpers.js'
 
 describe('lineAt and linesStartingIn', () => {
   // What the binary searches stand in for: a scan of every line.
@@ -24,6 +26,44 @@ describe('lineAt and linesStartingIn', () => {
         expect(lineAt(lines, offset)).toBe(scanAt(lines, offset))
         for (let to = offset - 1; to <= text.length + 1; to++) expect(linesStartingIn(lines, offset, to)).toEqual(scanIn(lines, offset, to))
       }
+    }
+  })
+})
+
+describe('line scans', () => {
+  const texts = [...randomTexts(21, 500), '', '\n', '\r', '\r\n', '\n\r', 'a\r\r\nb\n\n', 'ends\r\n', 'x\r']
+
+  it('splitLines splits where the regular expression of line endings matches', () => {
+    for (const text of texts) {
+      const expected: Line[] = []
+      const ending = /\r\n|\n|\r/g
+      let start = 0
+      for (const match of text.matchAll(ending)) {
+        expected.push({text: text.slice(start, match.index), start, number: expected.length + 1})
+        start = match.index + match[0].length
+      }
+      if (start < text.length) expected.push({text: text.slice(start), start, number: expected.length + 1})
+      expect(splitLines(text)).toEqual(expected)
+    }
+  })
+
+  it('lineEndingOf counts CRLF and LF as matching them does', () => {
+    for (const text of texts) {
+      const crlf = text.match(/\r\n/g)?.length ?? 0
+      const lf = text.match(/\n/g)?.length ?? 0
+      expect(lineEndingOf(text)).toBe(crlf * 2 > lf ? '\r\n' : '\n')
+    }
+  })
+
+  it('pointFinder gives the points vfile-location gives, in any order of asking, and line 1 outside the text', () => {
+    const random = generator(4)
+    for (const text of texts) {
+      const place = location(text)
+      const expected = (offset: number) => place.toPoint(offset) ?? {line: 1, column: 1, offset: 0}
+      const toPoint = pointFinder(text)
+      const inOrder = Array.from({length: text.length + 3}, (_, index) => index - 1)
+      const shuffled = inOrder.map((offset) => (random() < 0.5 ? offset : Math.floor(random() * (text.length + 3)) - 1))
+      for (const offset of [...inOrder, ...shuffled, Number.NaN, 1.5]) expect(toPoint(offset)).toEqual(expected(offset))
     }
   })
 })

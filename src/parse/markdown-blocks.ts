@@ -8,7 +8,7 @@
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import type {Nodes as MdastNodes, Parent as MdastParent, PhrasingContent, Root, RootContent} from 'mdast'
 import type {Block, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
-import {findLabel, lineAt, linesStartingIn, listPrefix, range, splitLines} from './lines.js'
+import {findLabel, lineAt, linesStartingIn, listPrefix, splitLines} from './lines.js'
 import {INLINE_OBJECT, type ProseSource, type ToPoint} from './prose.js'
 import {isPipeRowCandidate, parseTableRow, tableProse} from './table-row.js'
 import type {ParsedBlocks} from './txt.js'
@@ -23,10 +23,10 @@ interface Flat {
 /** Flattens inline content to text, aligning each character with its source offset. */
 function flatten(nodes: PhrasingContent[], source: string): Flat {
   const flat: Flat = {text: '', offsets: [], ends: [], literals: []}
-  const push = (value: string, offsets: number[], ends = offsets.map((offset) => offset + 1)): void => {
-    flat.text += value
-    flat.offsets.push(...offsets)
-    flat.ends.push(...ends)
+  // The next character of the text comes from `from` to `to` in the source.
+  const place = (from: number, to: number): void => {
+    flat.offsets.push(from)
+    flat.ends.push(to)
   }
   const visit = (node: PhrasingContent): void => {
     const start = node.position?.start.offset
@@ -34,19 +34,21 @@ function flatten(nodes: PhrasingContent[], source: string): Flat {
     if (start === undefined || end === undefined) return
     switch (node.type) {
       case 'text': {
-        const aligned = align(node.value, source, start, end)
-        push(node.value, aligned.offsets, aligned.ends)
+        flat.text += node.value
+        align(node.value, source, start, end, place)
         return
       }
       case 'inlineCode': {
         const inner = source.indexOf(node.value, start)
         const from = inner >= 0 && inner < end ? inner : start
         flat.literals.push([flat.text.length, flat.text.length + node.value.length])
-        push(node.value, range(from, from + node.value.length))
+        flat.text += node.value
+        for (let offset = from; offset < from + node.value.length; offset++) place(offset, offset + 1)
         return
       }
       case 'break':
-        push('\n', [start])
+        flat.text += '\n'
+        place(start, start + 1)
         return
       case 'image':
       case 'imageReference':
@@ -55,7 +57,8 @@ function flatten(nodes: PhrasingContent[], source: string): Flat {
         // Not prose, but not nothing either: one literal placeholder character for the whole node keeps
         // the words and spaces on either side apart (`a  ![x](y.png)  b` has two doubled spaces, not one).
         flat.literals.push([flat.text.length, flat.text.length + 1])
-        push(INLINE_OBJECT, [start], [end])
+        flat.text += INLINE_OBJECT
+        place(start, end)
         return
       case 'link': {
         const before = flat.text.length
@@ -76,19 +79,13 @@ function flatten(nodes: PhrasingContent[], source: string): Flat {
 }
 
 /**
- * Maps each character of a text node's value to its source range. The value can differ from the
+ * Places each character of a text node's value, in order, at its source range. The value can differ from the
  * source (escapes, character references, stripped indentation): source characters that do not
  * match are skipped; a backslash escape (`\*`) maps to the escaped character, the backslash
  * being dropped markup; a character reference (`&eacute;`, `&#233;`) is the whole source of the
  * character it stands for (split over the two code units of an astral character).
  */
-function align(value: string, source: string, start: number, end: number): {offsets: number[]; ends: number[]} {
-  const offsets = new Array<number>(value.length)
-  const ends = new Array<number>(value.length)
-  const place = (index: number, from: number, to: number): void => {
-    offsets[index] = from
-    ends[index] = to
-  }
+function align(value: string, source: string, start: number, end: number, place: (from: number, to: number) => void): void {
   let cursor = start
   let index = 0
   while (index < value.length) {
@@ -98,7 +95,7 @@ function align(value: string, source: string, start: number, end: number): {offs
       const char = source[probe]
       if (char === '\\' && asciiPunctuation.test(source[probe + 1] ?? '')) {
         if (source[probe + 1] === value[index]) {
-          place(index, probe + 1, probe + 2)
+          place(probe + 1, probe + 2)
           placed = 1
           cursor = probe + 2
           continue
@@ -118,15 +115,15 @@ function align(value: string, source: string, start: number, end: number): {offs
           // The first code unit gets the reference up to its last few characters, each further unit
           // (an astral character's second half) one of those, so that the offsets keep increasing.
           const rest = decoded.length - 1
-          place(index, probe, after - rest)
-          for (let unit = 1; unit <= rest; unit++) place(index + unit, after - rest + unit - 1, after - rest + unit)
+          place(probe, after - rest)
+          for (let unit = 1; unit <= rest; unit++) place(after - rest + unit - 1, after - rest + unit)
           placed = decoded.length
           cursor = after
           continue
         }
       }
       if (char === value[index]) {
-        place(index, probe, probe + 1)
+        place(probe, probe + 1)
         placed = 1
         cursor = probe + 1
       } else {
@@ -135,12 +132,11 @@ function align(value: string, source: string, start: number, end: number): {offs
     }
     if (placed === 0) {
       // Not in the source (should not happen): keep the offsets increasing.
-      place(index, Math.min(cursor, end - 1), Math.min(cursor, end - 1) + 1)
+      place(Math.min(cursor, end - 1), Math.min(cursor, end - 1) + 1)
       placed = 1
     }
     index += placed
   }
-  return {offsets, ends}
 }
 
 const asciiPunctuation = /^[!-/:-@[-`{-~]$/u
@@ -184,20 +180,24 @@ export function blocksFromTree(tree: Root, text: string, toPoint: ToPoint): Pars
     while (first < flat.offsets.length && flat.offsets[first] < from) first++
     let last = first
     while (last < flat.offsets.length && flat.offsets[last] < to) last++
-    let text = flat.text.slice(first, last)
-    let offsets = flat.offsets.slice(first, last)
-    let ends = flat.ends.slice(first, last)
     // Trim line breaks and spaces left at the edges by the split.
-    const lead = text.length - text.trimStart().length
-    const trail = text.trimEnd().length
-    text = text.slice(lead, trail)
-    offsets = offsets.slice(lead, trail)
-    ends = ends.slice(lead, trail)
+    const slice = flat.text.slice(first, last)
+    const text = slice.trim()
     if (!text) return
+    first += slice.length - slice.trimStart().length
+    last = first + text.length
+    // A block's flat text is its own: when all of it is the prose, so are its arrays.
+    const whole = first === 0 && last === flat.offsets.length
     const literals = flat.literals
-      .map(([start, end]): [number, number] => [start - first - lead, end - first - lead])
+      .map(([start, end]): [number, number] => [start - first, end - first])
       .filter(([start, end]) => end > 0 && start < text.length)
-    prose.push({block, text, offsets, ends, literals})
+    prose.push({
+      block,
+      text,
+      offsets: whole ? flat.offsets : flat.offsets.slice(first, last),
+      ends: whole ? flat.ends : flat.ends.slice(first, last),
+      literals
+    })
   }
 
   /** A paragraph may hold pipe rows that GFM did not accept as a table: split them out. */

@@ -6,7 +6,7 @@
  */
 import {getArticle} from '../src/parse/article.js'
 import {defineRule, recordForCollection, type CollectionFinding} from '../src/rule.js'
-import {estimatedJaccard, fingerprint, SignatureIndex} from '../src/similarity.js'
+import {estimatedJaccard, SignatureIndex} from '../src/similarity.js'
 import type {Position} from '../src/types.js'
 import {duplicateRuleMeta, passagesOf, signatureOf, type PassageKind} from './shared/passages.js'
 
@@ -16,7 +16,7 @@ const id = 'duplicate-across-files'
 export interface RecordedPassage {
   kind: PassageKind
   position: Position
-  /** Fingerprint of the normalised words (see `fingerprint`): equal for exact copies. */
+  /** Fingerprint of the normalised words (see `fingerprintOfWords`): equal for exact copies. */
   exact: string
   /** MinHash signature of the content words (see `minHashSignature`). */
   signature: string
@@ -68,7 +68,7 @@ export default defineRule({
         passages.push({
           kind: passage.kind,
           position: passage.position,
-          exact: fingerprint(passage.key),
+          exact: passage.exact,
           signature: signatureOf(passage)
         })
       }

@@ -89,7 +89,9 @@ const scopeOf = (passage: Passage): string => (passage.kind === 'table row' ? `t
 /** For each passage, the earlier passage it repeats best (exactly, nearly, or by restating a sentence of it). */
 function findMatches(passages: readonly Passage[], settings: Settings): Match[] {
   const matches: Match[] = []
-  const firstWithKey = new Map<string, Passage>()
+  // The first passage of each text, by scope and fingerprint of the words; passages of one
+  // fingerprint are told apart word by word, so that no two texts are ever taken for copies.
+  const firstOfText = new Map<string, Passage[]>()
   // One index per scope: a table row is only ever compared with the rows of its own table.
   const nearIndexes = new Map<string, OverlapIndex<Passage>>()
   const sentenceIndex = new OverlapIndex<{passage: Passage; sentence: PassageSentence}>()
@@ -111,8 +113,9 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
       nearIndex = new OverlapIndex<Passage>()
       nearIndexes.set(scope, nearIndex)
     }
-    const exactKey = `${scope}\u0000${later.key}`
-    const exact = firstWithKey.get(exactKey)
+    const exactKey = `${scope}\u0000${later.exact}`
+    const sameFingerprint = firstOfText.get(exactKey)
+    const exact = sameFingerprint?.find((earlier) => sameWords(earlier.words, later.words))
     if (exact) match = {later, earlier: exact, how: 'exact', similarity: 1}
     if (!match && near) {
       for (const {item: candidate, similarity} of nearIndex.similar(later.content, settings.threshold)) {
@@ -129,11 +132,18 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
       }
     }
     if (match) matches.push(match)
-    if (!firstWithKey.has(exactKey)) firstWithKey.set(exactKey, later)
+    if (!exact) {
+      if (sameFingerprint) sameFingerprint.push(later)
+      else firstOfText.set(exactKey, [later])
+    }
     if (near) nearIndex.add(later.content, later)
     for (const sentence of sentences) sentenceIndex.add(sentence.content, {passage: later, sentence})
   }
   return matches
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, index) => word === b[index])
 }
 
 /** A later section whose heading and most of whose body repeat an earlier section. */

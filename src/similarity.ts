@@ -150,13 +150,28 @@ function mix(value: number): number {
  * within a few hundred thousand).
  */
 export function fingerprint(text: string): string {
-  // `hashString(text)` and `hashString(text, 0x2545f491)` in one pass over the text, which is a whole passage.
+  return fingerprintOfWords([text])
+}
+
+/**
+ * `fingerprint(words.join(' '))` without joining the words: a passage's normalised words are
+ * fingerprinted, and their string is not needed otherwise.
+ */
+export function fingerprintOfWords(words: readonly string[]): string {
+  // `hashString(text)` and `hashString(text, 0x2545f491)` in one pass, text being the words and a space between each two.
   let first = 0x811c9dc5
   let second = 0x2545f491
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    first = Math.imul(first ^ code, 0x01000193)
-    second = Math.imul(second ^ code, 0x01000193)
+  for (let word = 0; word < words.length; word++) {
+    if (word > 0) {
+      first = Math.imul(first ^ 0x20, 0x01000193)
+      second = Math.imul(second ^ 0x20, 0x01000193)
+    }
+    const text = words[word]
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      first = Math.imul(first ^ code, 0x01000193)
+      second = Math.imul(second ^ code, 0x01000193)
+    }
   }
   const bytes = Buffer.allocUnsafe(8)
   bytes.writeUInt32BE(first >>> 0, 0)

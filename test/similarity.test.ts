@@ -5,6 +5,7 @@ import {
   contentWordSet,
   estimatedJaccard,
   fingerprint,
+  fingerprintOfWords,
   hashString,
   jaccard,
   minHashSignature,
@@ -157,9 +158,12 @@ describe('jaccard and MinHash', () => {
       const words = Array.from({length: Math.floor(next() * 60)}, word)
       expect(minHashSignature(words)).toBe(referenceSignature(words))
       expect(fingerprint(words.join(' '))).toBe(referenceFingerprint(words.join(' ')))
+      expect(fingerprintOfWords(words)).toBe(referenceFingerprint(words.join(' ')))
     }
     expect(minHashSignature([])).toBe(referenceSignature([]))
     expect(fingerprint('“Don’t” — Tiranë')).toBe(referenceFingerprint('“Don’t” — Tiranë'))
+    expect(fingerprintOfWords([])).toBe(referenceFingerprint(''))
+    expect(fingerprintOfWords(['', 'a', ''])).toBe(referenceFingerprint(' a '))
   })
 })
 

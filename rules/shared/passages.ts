@@ -4,7 +4,7 @@
  */
 import type {Sentence} from 'nlcst'
 import {proseRange, sentenceRange, sentenceText, sentencesOf} from '../../src/parse/prose.js'
-import {contentWordSet, minHashSignature, normalizedWords, normalizedWordsByPart, type WordsByPart} from '../../src/similarity.js'
+import {contentWordSet, fingerprintOfWords, minHashSignature, normalizedWords, normalizedWordsByPart, type WordsByPart} from '../../src/similarity.js'
 import type {Article, Block, HeadingBlock, Point, Position, Prose} from '../../src/types.js'
 
 export type PassageKind = 'paragraph' | 'list item' | 'table row'
@@ -16,8 +16,8 @@ export interface Passage {
   /** The prose of a paragraph or list item; table rows have one prose per cell. */
   prose?: Prose
   position: Position
-  /** Normalised words (case, accents, punctuation and quote style gone), joined by spaces. */
-  key: string
+  /** The fingerprint of the normalised words (see `fingerprintOfWords`): equal for passages equal once case, accents, punctuation and quote style are gone. */
+  exact: string
   wordCount: number
   /** Distinct stemmed content words. */
   content: Set<string>
@@ -25,7 +25,7 @@ export interface Passage {
   quotation: boolean
   /** The MinHash signature of `content`, once asked for (see `signatureOf`). */
   signature?: string
-  /** The normalised words `key` joins. */
+  /** Normalised words (case, accents, punctuation and quote style gone). */
   words: readonly string[]
   /** The sentences of the prose and where their words are in `words`, when the passage's words were found sentence by sentence. */
   sentenceWords?: SentenceWords
@@ -83,7 +83,7 @@ function passage(kind: PassageKind, block: Block, position: Position, text: stri
     block,
     prose,
     position,
-    key: words.join(' '),
+    exact: fingerprintOfWords(words),
     wordCount: words.length,
     content: contentWordSet(words),
     quotation: (block.kind === 'paragraph' && block.quoted) || isQuotation(text, words.length),

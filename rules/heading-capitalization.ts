@@ -11,7 +11,7 @@ import {reportRecase} from '../src/capitalization/report.js'
 import {isNameHead} from '../src/capitalization/name-heads.js'
 import {articleTerms, type Terms} from '../src/capitalization/terms.js'
 import {groupStyle, styledUnit, type CaseStyle, type StyledUnit} from '../src/capitalization/title-case.js'
-import {proseWords, type ProseWord} from '../src/capitalization/words.js'
+import {articleWords, type ProseWord} from '../src/capitalization/words.js'
 import {hasNameEntry, isKnownWord} from '../src/dictionary.js'
 import {getArticle} from '../src/parse/article.js'
 import {defineRule} from '../src/rule.js'
@@ -36,7 +36,7 @@ function nameTest(terms: Terms): (word: ProseWord, previous: ProseWord) => boole
   return (word, previous) => {
     const value = withoutPossessive(word.text)
     if (caseOf(value) !== 'capitalized') return false
-    const lower = value.toLowerCase()
+    const lower = word.key
     if ((terms.capitalized.get(lower)?.mid ?? 0) > 0) return true
     // `East River, downtown`, `Kansas City plans`: a capitalized word that ends names, right after a capital.
     if (isNameHead(value) && caseOf(previous.text) === 'capitalized' && word.prose.text.slice(previous.end, word.start) === ' ') return true
@@ -76,6 +76,9 @@ function groupsOf(article: Article, units: Map<Block, ProseWord[][]>): Group[] {
   return groups
 }
 
+// A cell that ends with a full stop or a colon holds a sentence or a clause, not a name.
+const endsClause = /[.!?;:]$/u
+
 /**
  * The body columns of a table whose cells are names of things (`Joint Training Program`,
  * `Information Session`): short cells, no sentence. Only their title case is judged: a column of
@@ -86,7 +89,7 @@ function columnsOf(cells: ProseWord[][]): Group[] {
   for (const words of cells) {
     const cell = words[0].prose.cell!.cell
     const text = words[0].prose.text
-    if (words.length > 6 || /[.!?;:]$/u.test(text.trim())) continue
+    if (words.length > 6 || endsClause.test(text.trim())) continue
     columns.set(cell, [...(columns.get(cell) ?? []), words])
   }
   return [...columns.values()].filter((units) => units.length >= 3).map((units) => ({kind: 'table column', units}))
@@ -113,13 +116,14 @@ export default defineRule({
     return function (_tree, file: VFile) {
       const article = getArticle(file)
       const byBlock = new Map<Block, ProseWord[][]>()
-      for (const prose of article.prose) {
-        const words = proseWords(prose)
-        if (words.length === 0) continue
-        const list = byBlock.get(prose.block) ?? []
+      const units = articleWords(article)
+      article.prose.forEach(({block}, unit) => {
+        const words = units[unit]
+        if (words.length === 0) return
+        const list = byBlock.get(block) ?? []
         list.push(words)
-        byBlock.set(prose.block, list)
-      }
+        byBlock.set(block, list)
+      })
       const terms = articleTerms(article)
       const isName = nameTest(terms)
 

@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import {mayStartLowercase} from '../src/capitalization/lowercase-start.js'
 import {reportRecase} from '../src/capitalization/report.js'
 import {withCapital} from '../src/capitalization/case.js'
-import {proseWords, type ProseWord} from '../src/capitalization/words.js'
+import {articleWords, type ProseWord} from '../src/capitalization/words.js'
 import {getArticle} from '../src/parse/article.js'
 import {defineRule} from '../src/rule.js'
 import type {Article, Block, ListItemBlock} from '../src/types.js'
@@ -46,8 +46,10 @@ function listsOf(article: Article): ListItemBlock[][] {
 const cased = (word: ProseWord | undefined): 'lower' | 'capital' | undefined => {
   if (!word) return undefined
   if (word.kind === 'lower') return mayStartLowercase(word) ? undefined : 'lower'
-  return /^\p{Lu}/u.test(word.text) ? 'capital' : undefined
+  return startsWithCapital.test(word.text) ? 'capital' : undefined
 }
+
+const startsWithCapital = /^\p{Lu}/u
 
 export default defineRule({
   meta: {
@@ -69,10 +71,10 @@ export default defineRule({
         reportRecase(file, article, {prose: word.prose, start: word.start, end: word.end, reason, replacement: withCapital(word.text), certain: true, note})
       const itemWords = new Map<Block, ProseWord[]>()
 
-      for (const prose of article.prose) {
-        const {block} = prose
-        if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue
-        const words = proseWords(prose)
+      const units = articleWords(article)
+      article.prose.forEach(({block}, unit) => {
+        if (block.kind !== 'paragraph' && block.kind !== 'list-item') return
+        const words = units[unit]
         if (block.kind === 'list-item') itemWords.set(block, words)
         words.forEach((word, index) => {
           if (word.place !== 'start' || cased(word) !== 'lower') return
@@ -83,7 +85,7 @@ export default defineRule({
             report(word, `Unexpected lowercase \`${word.text}\` at the start of a paragraph, expected \`${withCapital(word.text)}\``)
           }
         })
-      }
+      })
 
       for (const list of listsOf(article)) {
         const firsts = list.map((item) => itemWords.get(item)?.[0])

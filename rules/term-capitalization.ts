@@ -10,7 +10,7 @@ import {reportRecase} from '../src/capitalization/report.js'
 import {isFunctionWord, nameParticles} from '../src/capitalization/function-words.js'
 import {isNameHead} from '../src/capitalization/name-heads.js'
 import {articleTerms, followsDeterminer, oneSpaceBetween, type Phrase, type Terms} from '../src/capitalization/terms.js'
-import {proseWords, type ProseWord} from '../src/capitalization/words.js'
+import {articleWords, type ProseWord} from '../src/capitalization/words.js'
 import {hasKnownNeighbour, hasNameEntry, isKnownWord, isLowercasedProperNoun} from '../src/dictionary.js'
 import {getArticle} from '../src/parse/article.js'
 import {defineRule} from '../src/rule.js'
@@ -56,7 +56,7 @@ export default defineRule({
     const allowed = new Set(settings.allow.map((word) => word.toLowerCase()))
     return function (_tree, file: VFile) {
       const article = getArticle(file)
-      const units = article.prose.map((prose) => proseWords(prose))
+      const units = articleWords(article)
       const terms = articleTerms(article)
       const flagged = new Set<ProseWord>()
       for (const finding of phraseFindings(units, terms)) {
@@ -157,7 +157,9 @@ function judge(word: ProseWord, value: string, previous: ProseWord | undefined, 
  * `marxist`, `platonic`): style books write many of them lowercase once they mean an idea rather
  * than the name, so the dictionary's capital is no evidence against the writer's lowercase.
  */
-const isDerivedAdjective = (word: string): boolean => /(?:ian|ic|ical|ist|ism|esque)s?$/u.test(word)
+const isDerivedAdjective = (word: string): boolean => derivedEnding.test(word)
+
+const derivedEnding = /(?:ian|ic|ical|ist|ism|esque)s?$/u
 
 const calendar = new Set(['january', 'february', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 

@@ -14,8 +14,19 @@ import {withoutPossessive} from '../../src/capitalization/case.js'
 import type {Article} from '../../src/types.js'
 import {nodeText} from '../../src/parse/prose.js'
 
-export const hasLower = (value: string): boolean => /\p{Ll}/u.test(value)
-export const isCapitalized = (value: string): boolean => /^\p{Lu}/u.test(value)
+// The expressions asked about every word are made once: a literal in a function is a new object at each call.
+const lowercaseLetter = /\p{Ll}/u
+const capitalFirst = /^\p{Lu}/u
+const digit = /\d/u
+const nonAscii = /[^\p{ASCII}]/u
+const innerCapital = /\p{Ll}\p{Lu}/u
+
+export const hasLower = (value: string): boolean => lowercaseLetter.test(value)
+/** Whether a word starts with a capital letter (`\p{Lu}`); an ASCII first letter is told by its code. */
+export function isCapitalized(value: string): boolean {
+  const code = value.charCodeAt(0)
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : capitalFirst.test(value)
+}
 
 /** The word without a possessive ending: `NATO’s` → `NATO`. */
 export {withoutPossessive}
@@ -23,13 +34,13 @@ export {withoutPossessive}
 /** Whether a word is a name-like token that spelling leaves alone wherever it stands. */
 export function alwaysSkipped(value: string): boolean {
   const base = withoutPossessive(value)
-  if (/\d/u.test(base)) return true
+  if (digit.test(base)) return true
   // Acronyms and all-caps emphasis.
   if (base.length >= 2 && !hasLower(base)) return true
   // Letters outside English's alphabet in a capitalized word: a foreign name (`Đukanović`).
-  if (isCapitalized(base) && /[^\p{ASCII}]/u.test(base.normalize('NFC'))) return true
+  if (isCapitalized(base) && nonAscii.test(base.normalize('NFC'))) return true
   // Mixed case inside the word: `iPhone`, `McDonald`, `YouTube`.
-  if (/\p{Ll}\p{Lu}/u.test(base)) return true
+  if (innerCapital.test(base)) return true
   return false
 }
 
@@ -83,7 +94,9 @@ export function isMention(sentence: Sentence, index: number): boolean {
 
 /** The sentences of a tree, in order. */
 export function* sentencesIn(tree: Root): Generator<Sentence> {
-  for (const {sentence} of proseSentences(tree)) yield sentence
+  for (const paragraph of tree.children) {
+    if (paragraph.type === 'ParagraphNode') for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') yield sentence
+  }
 }
 
 /** The word `step` words away from `sentence.children[index]`, when only white space stands between. */

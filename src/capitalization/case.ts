@@ -5,30 +5,35 @@ import {memoizeWord} from '../memo.js'
 export type WordCase = 'lower' | 'capitalized' | 'upper' | 'mixed' | 'none'
 
 /**
- * The case of a word (asked for every word of every article). Most words are plain lowercase
- * ASCII, told by one look at their characters; the others' answers are remembered.
+ * The case of a word (asked for every word of every article). Most words are plain ASCII, told by
+ * one look at their characters; the others' answers are remembered.
  */
 export function caseOf(word: string): WordCase {
-  return isPlainLowercase(word) ? 'lower' : rememberedCase(word)
+  return plainCase(word) ?? rememberedCase(word)
 }
 
 const rememberedCase = memoizeWord(findCase)
 
 /**
- * Whether a word is ASCII small letters, with digits, dots or hyphens: its case is `lower`
- * (`nato-led`, `e.g`). Apostrophes are left to `findCase`, which reads `'s` as no letters at all.
+ * The case of a word of ASCII small letters, digits, dots and hyphens after an optional capital:
+ * `lower` for `nato-led` or `e.g` (with a letter), `capitalized` for `Kosovo` or `F-16`.
+ * `undefined` for any other word, left to `findCase` (apostrophes too: it reads `'s` as no letters).
  */
-function isPlainLowercase(word: string): boolean {
+function plainCase(word: string): WordCase | undefined {
+  const capital = isAsciiCapital(word.charCodeAt(0))
   let letters = false
-  for (let index = 0; index < word.length; index++) {
+  for (let index = capital ? 1 : 0; index < word.length; index++) {
     const code = word.charCodeAt(index)
     if (code >= 0x61 && code <= 0x7a) letters = true
-    else if (!((code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e)) return false
+    else if (!((code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e)) return undefined
   }
-  return letters
+  return capital ? 'capitalized' : letters ? 'lower' : undefined
 }
 
-function findCase(word: string): WordCase {
+const isAsciiCapital = (code: number): boolean => code >= 0x41 && code <= 0x5a
+
+/** The case of a word from its letters (exported for the test of `caseOf`). */
+export function findCase(word: string): WordCase {
   const letters = withoutPossessive(word).replace(/[^\p{L}]/gu, '')
   if (!letters) return 'none'
   if (!/\p{Lu}/u.test(letters)) return 'lower'

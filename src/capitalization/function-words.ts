@@ -3,6 +3,8 @@
  * follows their place (a sentence start, a title-case heading), never a name: `of` in `Wings Of
  * Poesy` does not make every `of` a name.
  */
+import {lowerCased} from './case.js'
+
 const functionWords = new Set(
   (
     'a an the and or nor but so yet for of in on at to by with from into onto over upon as than that this these those ' +
@@ -16,7 +18,7 @@ const functionWords = new Set(
 )
 
 /** Whether a lowercase word is an English function word. */
-export const isFunctionWord = (word: string): boolean => functionWords.has(word.toLowerCase())
+export const isFunctionWord = (word: string): boolean => functionWords.has(lowerCased(word))
 
 /** Name particles written lowercase inside names: `de Gaulle`, `van Gogh`, `bin Laden`, `Piazza di Spagna`. */
 export const nameParticles: ReadonlySet<string> = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'les', 'al', 'el', 'bin', 'ibn', 'ter', 'ten', 'dos', 'das', 'zu', 'op', 'y'])

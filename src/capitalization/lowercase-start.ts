@@ -13,9 +13,12 @@ export function mayStartLowercase(word: ProseWord): boolean {
   const {text} = word
   const {text: prose} = word.prose
   if (word.kind !== 'lower') return true
-  if (/^\p{N}/u.test(text)) return true
+  if (startsWithDigit.test(text)) return true
   if (text.length === 1 && text !== 'a' && text !== 'i') return true
   if (prose[word.end] === '(') return true
-  if (nameParticles.has(text) && /^\s+\p{Lu}/u.test(prose.slice(word.end))) return true
+  if (nameParticles.has(text) && beforeCapital.test(prose.slice(word.end))) return true
   return false
 }
+
+const startsWithDigit = /^\p{N}/u
+const beforeCapital = /^\s+\p{Lu}/u

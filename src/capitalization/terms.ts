@@ -6,7 +6,7 @@
  */
 import {lowerCased, withoutPossessive} from './case.js'
 import type {Article} from '../types.js'
-import {proseWords, type ProseWord} from './words.js'
+import {articleWords, type ProseWord} from './words.js'
 
 export interface CapitalizedTerm {
   /** The form written most often, mid-sentence if the document ever writes it there: `Kosovo` (worked out when read). */
@@ -65,8 +65,7 @@ const termsByArticle = new WeakMap<Article, Terms>()
 export function articleTerms(article: Article): Terms {
   let terms = termsByArticle.get(article)
   if (!terms) {
-    const units = article.prose.map((prose) => proseWords(prose))
-    terms = documentTerms(units, (word) => article.toPoint(word.prose.offsets[word.start]).line)
+    terms = documentTerms(articleWords(article), (word) => article.toPoint(word.prose.offsets[word.start]).line)
     termsByArticle.set(article, terms)
   }
   return terms

@@ -10,6 +10,7 @@
  * Of`, `The Way of`, `Life Within` and `Life within` are all left alone. A sentence-case heading
  * capitalizes its first word and its names only.
  */
+import {lowerCased} from './case.js'
 import {nameParticles} from './function-words.js'
 import type {ProseWord} from './words.js'
 
@@ -22,7 +23,9 @@ const smallWords = new Set(
 )
 
 /** Whether a word is one of title case's small words (see the module's doc). */
-export const isSmallWord = (word: string): boolean => smallWords.has(word.toLowerCase())
+export const isSmallWord = (word: string): boolean => smallWords.has(lowerCased(word))
+
+const digit = /\p{N}/u
 
 export type CaseStyle = 'title' | 'sentence'
 
@@ -43,9 +46,10 @@ export interface StyledUnit {
 export function styledUnit(words: ProseWord[], isName: (word: ProseWord, previous: ProseWord) => boolean): StyledUnit {
   const judged = words.filter((word, index) => {
     if (index === 0 || word.place !== 'mid') return false
-    if (isSmallWord(word.text) || nameParticles.has(word.text.toLowerCase()) || /\p{N}/u.test(word.text)) return false
     const kind = word.kind
     if (kind !== 'lower' && kind !== 'capitalized') return false
+    const lower = lowerCased(word.text)
+    if (isSmallWord(lower) || nameParticles.has(lower) || digit.test(word.text)) return false
     return !isName(word, words[index - 1])
   })
   return {

@@ -5,7 +5,7 @@
  * running text). The three capitalization rules read words through this one view.
  */
 import {inLiteral} from '../parse/prose.js'
-import type {Prose} from '../types.js'
+import type {Article, Prose} from '../types.js'
 import {stopKind} from './abbreviations.js'
 import {isSpaceCode} from './characters.js'
 import {caseOf, lowerCased, withoutPossessive, type WordCase} from './case.js'
@@ -135,12 +135,16 @@ function endsQuotation(text: string, closer: number): boolean {
   return at >= first && isSentenceEnd(text.charCodeAt(at))
 }
 
-function zoneOf(prose: Prose, index: number): WordZone {
+/** The zone of a prose unit's words; a list item's label is a zone of its own (see `labelEndOf`). */
+function zoneOf(prose: Prose): WordZone {
+  const kind = prose.block.kind
+  return kind === 'heading' ? 'heading' : kind === 'table' ? 'cell' : 'text'
+}
+
+/** Where a list item's label ends in the file (words before it are the label's), or -1. */
+function labelEndOf(prose: Prose): number {
   const block = prose.block
-  if (block.kind === 'heading') return 'heading'
-  if (block.kind === 'table') return 'cell'
-  if (block.kind === 'list-item' && block.label && prose.offsets[index] < block.label.position.end.offset) return 'label'
-  return 'text'
+  return block.kind === 'list-item' && block.label ? block.label.position.end.offset : -1
 }
 
 /** Calls `visit` with the [start, end) of each word of `text`, in order: the scanner of `wordRanges` and `findWords`. */
@@ -160,27 +164,29 @@ export function wordRanges(text: string): Array<[number, number]> {
 }
 
 /**
- * The words of a prose unit, outside code, URLs, hashtags, handles and paths. `NATO’s` is one
- * word; a hyphenated compound is one word.
+ * The words of each prose unit of an article (in the order of `article.prose`), outside code,
+ * URLs, hashtags, handles and paths. `NATO’s` is one word; a hyphenated compound is one word.
  */
-export function proseWords(prose: Prose): ProseWord[] {
-  let words = wordsByProse.get(prose)
-  if (!words) wordsByProse.set(prose, (words = findWords(prose)))
-  return words
+export function articleWords(article: Article): readonly ProseWord[][] {
+  let units = wordsByArticle.get(article)
+  if (!units) wordsByArticle.set(article, (units = article.prose.map(findWords)))
+  return units
 }
 
-// The three capitalization rules read the same words: found once per prose unit, dropped with it.
-const wordsByProse = new WeakMap<Prose, ProseWord[]>()
+// The three capitalization rules read the same words: found once per article, dropped with it.
+const wordsByArticle = new WeakMap<Article, ProseWord[][]>()
 
 function findWords(prose: Prose): ProseWord[] {
   const words: ProseWord[] = []
   const {text, literals} = prose
+  const zone = zoneOf(prose)
+  const labelEnd = labelEndOf(prose)
   forEachWord(text, (start, end) => {
     if (inLiteral(literals, start) || inLiteral(literals, end - 1)) return
     if (isMarkBeforeWord(text.charCodeAt(start - 1)) || isMarkAfterWord(text.charCodeAt(end))) return
     const word = text.slice(start, end)
     const key = lowerCased(withoutPossessive(word))
-    words.push({prose, start, end, text: word, key, kind: caseOf(word), place: placeOf(text, start), zone: zoneOf(prose, start)})
+    words.push({prose, start, end, text: word, key, kind: caseOf(word), place: placeOf(text, start), zone: prose.offsets[start] < labelEnd ? 'label' : zone})
   })
   return words
 }

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {lowerCased} from '../../src/capitalization/case.js'
+import {caseOf, findCase, lowerCased} from '../../src/capitalization/case.js'
+import {isCapitalized} from '../../rules/spelling/names.js'
 import {isSpaceCode} from '../../src/capitalization/characters.js'
 import {afterNumber, stopKind, wordStartBefore} from '../../src/capitalization/abbreviations.js'
 import {placeOf, type WordPlace} from '../../src/capitalization/words.js'
@@ -50,6 +51,19 @@ const placeByExpressions = (text: string, index: number): WordPlace => {
 describe('character tests by code', () => {
   it('isSpaceCode is /\\s/u on every UTF-16 code unit', () => {
     for (let code = 0; code <= 0xffff; code++) expect([code, isSpaceCode(code)]).toEqual([code, /\s/u.test(String.fromCharCode(code))])
+  })
+
+  it('isCapitalized is /^\\p{Lu}/u on every first character', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const word = String.fromCharCode(code) + 'x'
+      expect([code, isCapitalized(word)]).toEqual([code, /^\p{Lu}/u.test(word)])
+    }
+    for (const word of ['', '𝐀bc', '𝐚bc', '\uD835']) expect(isCapitalized(word)).toBe(/^\p{Lu}/u.test(word))
+  })
+
+  it('caseOf is findCase, with or without its ASCII shortcut', () => {
+    const alphabet = ['a', 'z', 'A', 'Z', '0', '9', '.', '-', "'", '’', 's', 'é', 'É', 'ǅ', '_']
+    for (const word of randomTexts(alphabet, 20_000, 8)) expect([word, caseOf(word)]).toEqual([word, findCase(word)])
   })
 
   it('lowerCased is toLowerCase', () => {

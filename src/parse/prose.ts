@@ -110,12 +110,13 @@ export interface ProseSource {
  */
 export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   const {text, offsets} = source
+  const ends = source.ends ?? offsets.map((offset) => offset + 1)
   const literals = findLiterals(text, source.literals)
 
   const fileOffsetOfStart = (local: number): number =>
     local < offsets.length ? offsets[local] : offsets.length > 0 ? offsets[offsets.length - 1] + 1 : 0
   const fileOffsetOfEnd = (local: number): number =>
-    local === 0 ? fileOffsetOfStart(0) : endOfCharacter(source, Math.min(local, offsets.length) - 1)!
+    local === 0 ? fileOffsetOfStart(0) : ends[Math.min(local, ends.length) - 1]
 
   // Neighbouring tokens share their boundaries (a word's end and the next space's start): the last
   // two points made are handed out again rather than made anew, which spares about half of the
@@ -144,36 +145,7 @@ export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   if (text.length > 0) paragraph.position = {start: pointAt(fileOffsetOfStart(0)), end: pointAt(fileOffsetOfEnd(text.length))}
   markLiteralsAndSentences(paragraph, literals)
   paragraph.data = {block: source.block.index}
-  // Most prose is the file's own text, character for character (all of a plain-text article's):
-  // its `ends` are made only when asked for, where they were an array as long as the text for
-  // every block, kept as long as the article.
-  let ends = source.ends
-  const prose: Prose = {
-    block: source.block,
-    cell: source.cell,
-    text,
-    offsets,
-    get ends() {
-      return (ends ??= offsets.map((offset) => offset + 1))
-    },
-    literals,
-    node: paragraph
-  }
-  if (!source.ends) oneToOne.add(prose)
-  return prose
-}
-
-// The prose whose characters are each one character of the file (`ends[i]` is `offsets[i] + 1`).
-const oneToOne = new WeakSet<Prose>()
-
-/**
- * `ends[index]` of a prose text: where the source of its character `index` ends in the file
- * (undefined past its ends, as in the array), without making the array when it has none of its own.
- */
-function endOfCharacter(prose: Prose | ProseSource, index: number): number | undefined {
-  if (!oneToOne.has(prose as Prose) && prose.ends) return prose.ends[index]
-  const offset = prose.offsets[index] as number | undefined
-  return offset === undefined ? undefined : offset + 1
+  return {block: source.block, cell: source.cell, text, offsets, ends, literals, node: paragraph}
 }
 
 /**
@@ -246,10 +218,10 @@ declare module 'nlcst' {
 
 /** The file position of `prose.text.slice(from, to)`. */
 export function proseRange(prose: Prose, toPoint: ToPoint, from: number, to: number): {start: Point; end: Point} {
-  const {offsets} = prose
-  const start = from < offsets.length ? offsets[from] : endOfCharacter(prose, offsets.length - 1)
-  const end = to > from ? endOfCharacter(prose, Math.min(to, offsets.length) - 1) : start
-  return {start: toPoint(start!), end: toPoint(end!)}
+  const {offsets, ends} = prose
+  const start = from < offsets.length ? offsets[from] : ends[ends.length - 1]
+  const end = to > from ? ends[Math.min(to, ends.length) - 1] : start
+  return {start: toPoint(start), end: toPoint(end)}
 }
 
 /**
@@ -259,7 +231,7 @@ export function proseRange(prose: Prose, toPoint: ToPoint, from: number, to: num
  */
 export function isContiguousInSource(prose: Prose, from: number, to: number): boolean {
   for (let index = from; index + 1 < to; index++) {
-    if (endOfCharacter(prose, index) !== prose.offsets[index + 1]) return false
+    if (prose.ends[index] !== prose.offsets[index + 1]) return false
   }
   return true
 }

@@ -7,7 +7,7 @@ import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import {location} from 'vfile-location'
 import {describe, expect, it} from 'vitest'
-import {findLiterals, inLiteral, isContiguousInSource, makeProse, proseRange, sentencesOf, sentenceText, type ToPoint} from '../../src/parse/prose.js'
+import {findLiterals, inLiteral, makeProse, sentencesOf, sentenceText, type ToPoint} from '../../src/parse/prose.js'
 import type {Block, Point} from '../../src/types.js'
 import {generatedTexts, generator, randomTexts} from '../helpers.js'
 
@@ -73,25 +73,6 @@ describe('makeProse', () => {
       const prose = makeProse({block, text, offsets, ...(oneToOne ? {} : {ends})}, toPoint)
       expect(prose.node, JSON.stringify(text)).toEqual(expected.paragraph)
       expect(sentencesOf(prose).map((sentence) => sentenceText(prose, sentence))).toEqual(expected.sentences)
-    }
-  })
-
-  it('answers for prose made without ends as for the same prose with them', () => {
-    const random = generator(23)
-    const block = {index: 0} as Block
-    for (const text of generatedTexts(8, 200)) {
-      const {offsets, file} = randomSourceMap(text.length, random)
-      const place = location(file)
-      const toPoint: ToPoint = (offset) => (place.toPoint(offset) as Point | undefined) ?? {line: 1, column: 1, offset: 0}
-      const prose = makeProse({block, text, offsets}, toPoint)
-      const withEnds = makeProse({block, text, offsets, ends: offsets.map((offset) => offset + 1)}, toPoint)
-      for (let from = -1; from <= text.length + 1; from += 1 + Math.floor(random() * 5)) {
-        for (const to of [from - 1, from, from + 1, from + 3, text.length, text.length + 2]) {
-          expect(proseRange(prose, toPoint, from, to)).toEqual(proseRange(withEnds, toPoint, from, to))
-          expect(isContiguousInSource(prose, from, to)).toBe(isContiguousInSource(withEnds, from, to))
-        }
-      }
-      expect(prose.ends).toEqual(withEnds.ends)
     }
   })
 })

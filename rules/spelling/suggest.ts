@@ -4,6 +4,7 @@
  * milliseconds on a long unknown name. Each distinct word is searched once per lexicon.
  */
 import {commonWords} from './common-words.js'
+import {isCapitalized} from './names.js'
 
 /** A dictionary word one edit away, and how typical of a slip that edit is (0 is most typical). */
 export interface Suggestion {
@@ -50,7 +51,6 @@ function* edits(word: string): Generator<Suggestion> {
 }
 
 const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1)
-const isCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word)
 
 /** A common short word is the likelier intent of a slip: `thes` is `this` or `the` before it is `thews`. */
 const rank = ([candidate, cost]: [string, number]): number => cost - (commonWords.has(candidate.toLowerCase()) ? 1.5 : 0)

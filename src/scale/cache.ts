@@ -226,6 +226,7 @@ export class ResultCache {
     const data = RecordStore.create(path.join(this.location, dataName))
     const configs = new Map<string, number>()
     const entries: IndexEntry[] = []
+    let comparison: StoredComparison | undefined
     try {
       for (const [filePath, {hash, config, result, digest: stored}] of this.entries) {
         const bytes = readResult(result)
@@ -239,13 +240,6 @@ export class ResultCache {
         if (result.directives) entry.push(result.directives)
         entries.push(entry)
       }
-    } catch (error) {
-      data.close()
-      fs.rmSync(data.file, {force: true})
-      throw error
-    }
-    let comparison: StoredComparison | undefined
-    try {
       comparison = this.writeComparison(data)
     } catch (error) {
       data.close()

@@ -24,7 +24,7 @@ export interface RunFile {
   /** Only compared against (`--changed-since`: unchanged since the ref). */
   settled: boolean
   result: StoredResult
-  /** Its content's hash, when the run has a cache. */
+  /** Its content's hash, when the cache holds its result (never for one a crash or a read failure made): what `comparisonKey` reads. */
   hash?: string
   /** Where its cross-file findings are, one message each, in the order they were found. */
   findings?: StoredFindings

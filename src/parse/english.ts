@@ -8,6 +8,7 @@
 import type {Paragraph, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
 import type {Point} from 'unist'
 import {ParseEnglish} from 'parse-english'
+import {sentencePlugins} from './english-sentence.js'
 
 /** The kinds of token parse-latin's tokenizer makes, by the node type it gives them. */
 type TokenType = 'WordNode' | 'WhiteSpaceNode' | 'PunctuationNode' | 'SymbolNode'
@@ -124,6 +125,7 @@ export class EnglishParser extends ParseEnglish {
     const plugins = this.tokenizeParagraphPlugins
     if (plugins.length !== 13) throw new Error(`copydesk: parse-english has ${plugins.length} paragraph plugins, not the 13 of version 7`)
     plugins[plugins.length - 3] = breakImplicitSentences
+    this.tokenizeSentencePlugins = [...sentencePlugins]
   }
 
   /**

@@ -23,7 +23,11 @@ describe('EnglishParser', () => {
     ['generated texts', generatedTexts(11, 600)],
     ['random characters', randomTexts(7, 1000)],
     ['the fixtures, whole and by line', [...fixtureTexts, ...fixtureTexts.flatMap((text) => text.split('\n'))]],
-    ['edge cases', ['', ' ', '\n', '\r\n\r\n', 'a', '.', 'a\n\nb', 'Mr. Smith.\n\n\nNew one.', '--', 'w/ that', "rock 'n' roll", '\ud83c']]
+    ['edge cases', ['', ' ', '\n', '\r\n\r\n', 'a', '.', 'a\n\nb', 'Mr. Smith.\n\n\nNew one.', '--', 'w/ that', "rock 'n' roll", '\ud83c']],
+    [
+      'punctuation merged into words',
+      ['AT&T and &c. and R&D', 'well- and ill-kept', 'and/or km/h n/a long/words', 'U.S. and U.K. plans', 'e.g. i.e. 1.5. 1.2.3. a.1.b.', "'tis ol' 'twas 'cause 'em 'n' 'n", 'e-mail x_y a.b:c=d?e@f', 'W/ him, w/o her', '& start', '- start', 'end -', 'a.b.c.d.e.', '²./¹.']
+    ]
   ])('parses %s as parse-english does', (_, texts) => {
     for (const text of texts) {
       expect(fast.parse(text), JSON.stringify(text)).toEqual(stock.parse(text))

@@ -3,7 +3,7 @@
  * or without blank lines between blocks.
  */
 import type {Block, HeadingBlock, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
-import {findLabel, listPrefix, range, splitLines, wordCount, type Line} from './lines.js'
+import {findLabel, listPrefix, range, splitLines, wordCount, type Line, type ListPrefix} from './lines.js'
 import type {ProseSource, ToPoint} from './prose.js'
 import {isDelimiterText, isPipeRowCandidate, opensTable, parseTableRow, separatorPipes, tableProse} from './table-row.js'
 
@@ -45,10 +45,13 @@ function hasParagraphs(lines: Line[], kinds: LineKind[]): boolean {
 
 export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
   const lines = splitLines(text)
-  const kinds: LineKind[] = lines.map((line) => {
+  // The list prefix of each line that may be a list item, found once.
+  const prefixes = new Array<ListPrefix | undefined>(lines.length)
+  const kinds: LineKind[] = lines.map((line, index) => {
     if (!line.text.trim()) return 'blank'
     if (isPipeRowCandidate(line.text)) return 'table'
-    if (listPrefix(line.text)) return 'list'
+    prefixes[index] = listPrefix(line.text)
+    if (prefixes[index]) return 'list'
     if (atxHeading.test(line.text)) return 'atx'
     return 'text'
   })
@@ -69,7 +72,10 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
     while (end + 1 < lines.length && kinds[end + 1] === 'table') end++
     if (end === index) {
       const row = lines[index].text.trim()
-      if (!(row.startsWith('|') && row.endsWith('|') && row.length > 1)) kinds[index] = listPrefix(lines[index].text) ? 'list' : 'text'
+      if (!(row.startsWith('|') && row.endsWith('|') && row.length > 1)) {
+        prefixes[index] = listPrefix(lines[index].text)
+        kinds[index] = prefixes[index] ? 'list' : 'text'
+      }
     }
     index = end
   }
@@ -90,14 +96,6 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
     }
   }
 
-  // Depth within a run of list lines: deeper than the run's first item means nested.
-  const listDepth = (index: number): number => {
-    let first = index
-    while (first > 0 && kinds[first - 1] === 'list') first--
-    const base = listPrefix(lines[first].text)!.indent
-    return listPrefix(lines[index].text)!.indent > base ? 1 : 0
-  }
-
   const blocks: Block[] = []
   const prose: ProseSource[] = []
   const span = (from: number, to: number): Span => ({
@@ -108,11 +106,12 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
     prose.push({block, text: text.slice(from, to), offsets: range(from, to)})
   }
 
+  // The indent of the first item of the current run of list lines: an item indented deeper is nested.
+  let runIndent = 0
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]
     const kind = kinds[index]
     const end = line.start + line.text.length
-    const base = {index: blocks.length, text: line.text, position: {start: toPoint(line.start), end: toPoint(end)}}
 
     if (kind === 'blank') {
       let last = index
@@ -149,19 +148,25 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
       continue
     }
 
+    // Every other block is the line itself; its fields in the order they had when spread from one base object.
+    const position = {start: toPoint(line.start), end: toPoint(end)}
+
     if (kind === 'list') {
-      const prefix = listPrefix(line.text)!
+      const prefix = prefixes[index]!
+      if (index === 0 || kinds[index - 1] !== 'list') runIndent = prefix.indent
       const contentFrom = line.start + prefix.contentStart
       const label = findLabel(line.text.slice(prefix.contentStart))
       const item: ListItemBlock = {
-        ...base,
+        index: blocks.length,
+        text: line.text,
+        position,
         kind: 'list-item',
         marker: span(line.start + prefix.indent, line.start + prefix.indent + prefix.marker.length),
         ordered: prefix.ordered,
-        depth: listDepth(index),
-        content: span(contentFrom, end),
-        ...(label ? {label: span(contentFrom + label.start, contentFrom + label.start + label.text.length)} : {})
+        depth: prefix.indent > runIndent ? 1 : 0,
+        content: span(contentFrom, end)
       }
+      if (label) item.label = span(contentFrom + label.start, contentFrom + label.start + label.text.length)
       blocks.push(item)
       lineProse(item, contentFrom, end)
       continue
@@ -171,13 +176,20 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
       const match = kind === 'atx' ? atxHeading.exec(line.text)! : undefined
       const contentFrom = match ? line.start + line.text.indexOf(match[2], match[1].length) : line.start + (line.text.length - line.text.trimStart().length)
       const contentTo = match ? contentFrom + match[2].length : line.start + line.text.trimEnd().length
-      const block: HeadingBlock = {...base, kind: 'heading', depth: match ? match[1].length : 2, content: span(contentFrom, contentTo)}
+      const block: HeadingBlock = {
+        index: blocks.length,
+        text: line.text,
+        position,
+        kind: 'heading',
+        depth: match ? match[1].length : 2,
+        content: span(contentFrom, contentTo)
+      }
       blocks.push(block)
       if (contentTo > contentFrom) lineProse(block, contentFrom, contentTo)
       continue
     }
 
-    const paragraph: ParagraphBlock = {...base, kind: 'paragraph', quoted: false}
+    const paragraph: ParagraphBlock = {index: blocks.length, text: line.text, position, kind: 'paragraph', quoted: false}
     blocks.push(paragraph)
     const lead = line.text.length - line.text.trimStart().length
     lineProse(paragraph, line.start + lead, end)

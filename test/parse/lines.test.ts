@@ -1,7 +1,7 @@
 import {location} from 'vfile-location'
 import {describe, expect, it} from 'vitest'
-import {lineAt, lineEndingOf, linesStartingIn, pointFinder, splitLines, type Line} from '../../src/parse/lines.js'
-import {generator, randomTexts} from '../helpers.js'
+import {lineAt, lineEndingOf, linesStartingIn, pointFinder, splitLines, wordCount, type Line} from '../../src/parse/lines.js'
+import {generatedWords, generator, randomTexts} from '../helpers.js'
 
 describe('lineAt and linesStartingIn', () => {
   // What the binary searches stand in for: a scan of every line.
@@ -52,6 +52,14 @@ describe('line scans', () => {
       const crlf = text.match(/\r\n/g)?.length ?? 0
       const lf = text.match(/\n/g)?.length ?? 0
       expect(lineEndingOf(text)).toBe(crlf * 2 > lf ? '\r\n' : '\n')
+    }
+  })
+
+  it('wordCount counts the matches of its expression', () => {
+    const words = generatedWords(5, 2000)
+    const phrases = words.map((word, index) => `${word} ${words[(index * 7) % words.length]}-${words[(index * 13) % words.length]}’s`)
+    for (const text of [...texts, ...words, ...phrases, '𝐀𝐁 c', '\ud835', "-'a'-b--c '"]) {
+      expect(wordCount(text), JSON.stringify(text)).toBe(text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0)
     }
   })
 

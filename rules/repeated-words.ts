@@ -16,6 +16,7 @@ import retextRepeatedWords from 'retext-repeated-words'
 import type {VFile} from 'vfile'
 import {getArticle} from '../src/parse/article.js'
 import {isVerbatim, nodeText} from '../src/parse/prose.js'
+import {sentencesIn} from './spelling/names.js'
 import {certainFix, defineRule} from '../src/rule.js'
 import type {Article} from '../src/types.js'
 
@@ -119,14 +120,7 @@ function hasRepeat(sentence: Sentence): boolean {
 /** The sentences of a tree with a repeat (see `hasRepeat`), in order, as children of a root of their own. */
 function sentencesWithRepeats(tree: Root): Root {
   const found: Root = {type: 'RootNode', children: []}
-  const visit = (node: Nodes): void => {
-    if (node.type === 'SentenceNode') {
-      if (hasRepeat(node)) (found.children as Nodes[]).push(node)
-    } else if ('children' in node) {
-      for (const child of node.children) visit(child)
-    }
-  }
-  visit(tree)
+  for (const sentence of sentencesIn(tree)) if (hasRepeat(sentence)) (found.children as Nodes[]).push(sentence)
   return found
 }
 

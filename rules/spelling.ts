@@ -217,7 +217,9 @@ function unsettledWords(tree: Root, article: Article, mustJudge: (word: string) 
   // A word is picked by its spelling alone, so every use of a picked word is counted here.
   const counts = new Map<string, number>()
   let words = 0
-  for (const {sentence, inHeading} of proseSentences(tree, article)) {
+  const {sentences, inHeading} = proseSentences(tree, article)
+  for (let at = 0; at < sentences.length; at++) {
+    const sentence = sentences[at]
     const children = sentence.children
     for (let index = 0; index < children.length; index++) {
       const node = children[index]
@@ -225,7 +227,7 @@ function unsettledWords(tree: Root, article: Article, mustJudge: (word: string) 
       words++
       const word = nodeText(node)
       if (!mustJudge(word)) continue
-      unsettled.push({sentence, inHeading, index, node, word})
+      unsettled.push({sentence, inHeading: inHeading[at], index, node, word})
       counts.set(word, (counts.get(word) ?? 0) + 1)
     }
   }

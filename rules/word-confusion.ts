@@ -61,17 +61,19 @@ export default defineRule({
   plugin() {
     return (tree: Root, file: VFile) => {
       for (const sentence of sentencesIn(tree)) {
-        sentence.children.forEach((child, index) => {
-          if (child.type !== 'WordNode') return
+        const children = sentence.children
+        for (let index = 0; index < children.length; index++) {
+          const child = children[index]
+          if (child.type !== 'WordNode') continue
           const word = nodeText(child)
           // Most words end in no `-lead`: a look at the hyphen's place spares the expression.
-          if (word.length < 6 || word.charCodeAt(word.length - 5) !== 0x2d) return
+          if (word.length < 6 || word.charCodeAt(word.length - 5) !== 0x2d) continue
           const compound = leadCompound.exec(word)
-          if (!compound) return
+          if (!compound) continue
           const leader = compound[1].split('-').at(-1)!
-          if (!isLeader(leader)) return
+          if (!isLeader(leader)) continue
           const next = adjacentWord(sentence, index, 1)
-          if (!next || !ledThings.has(nodeText(next).toLowerCase())) return
+          if (!next || !ledThings.has(nodeText(next).toLowerCase())) continue
           const led = {lead: 'led', Lead: 'Led', LEAD: 'LED'}[compound[2]]!
           const expected = `${compound[1]}-${led}`
           const place = child.position!
@@ -81,7 +83,7 @@ export default defineRule({
           message.note = `Before \`${nodeText(next)}\`, \`${compound[1]}-…\` says who led it: the past participle \`led\`, not \`lead\`.`
           if (isVerbatim(file, place, word)) certainFix(message, expected)
           else message.expected = [expected]
-        })
+        }
       }
     }
   }

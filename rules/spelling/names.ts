@@ -92,11 +92,21 @@ export function isMention(sentence: Sentence, index: number): boolean {
   return closer !== undefined && nodeText(after) === closer
 }
 
+// Several rules read the sentences of a tree in order: they are listed once per tree (rules do not
+// change the tree), where a generator per rule made an iteration result per sentence.
+const sentencesByTree = new WeakMap<Root, Sentence[]>()
+
 /** The sentences of a tree, in order. */
-export function* sentencesIn(tree: Root): Generator<Sentence> {
-  for (const paragraph of tree.children) {
-    if (paragraph.type === 'ParagraphNode') for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') yield sentence
+export function sentencesIn(tree: Root): readonly Sentence[] {
+  let sentences = sentencesByTree.get(tree)
+  if (!sentences) {
+    sentences = []
+    for (const paragraph of tree.children) {
+      if (paragraph.type === 'ParagraphNode') for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') sentences.push(sentence)
+    }
+    sentencesByTree.set(tree, sentences)
   }
+  return sentences
 }
 
 /** The word `step` words away from `sentence.children[index]`, when only white space stands between. */
@@ -106,14 +116,29 @@ export function adjacentWord(sentence: Sentence, index: number, step: 1 | -1): W
   return word?.type === 'WordNode' ? word : undefined
 }
 
-/** The sentences of a tree, in order, each with whether it is (part of) a heading. */
-export function* proseSentences(tree: Root, article?: Article): Generator<{sentence: Sentence; inHeading: boolean}> {
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    const block = paragraph.data?.block
-    const inHeading = article !== undefined && block !== undefined && article.blocks[block]?.kind === 'heading'
-    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') yield {sentence, inHeading}
+/** The sentences of a tree, in order (`sentencesIn`), and whether each is (part of) a heading of the article. */
+export interface ProseSentences {
+  sentences: readonly Sentence[]
+  inHeading: readonly boolean[]
+}
+
+const headingsByTree = new WeakMap<Root, boolean[]>()
+
+export function proseSentences(tree: Root, article?: Article): ProseSentences {
+  const sentences = sentencesIn(tree)
+  if (!article) return {sentences, inHeading: sentences.map(() => false)}
+  let inHeading = headingsByTree.get(tree)
+  if (!inHeading) {
+    inHeading = []
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      const block = paragraph.data?.block
+      const heading = block !== undefined && article.blocks[block]?.kind === 'heading'
+      for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') inHeading.push(heading)
+    }
+    headingsByTree.set(tree, inHeading)
   }
+  return {sentences, inHeading}
 }
 
 /** How a document writes its words: evidence for names and for the lowercase slips of names. */
@@ -127,7 +152,9 @@ export interface DocumentCasing {
 export function documentCasing(tree: Root, article?: Article): DocumentCasing {
   const midSentence = new Set<string>()
   const capitalizedLower = new Set<string>()
-  for (const {sentence, inHeading} of proseSentences(tree, article)) {
+  const {sentences, inHeading} = proseSentences(tree, article)
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]
     // Worked out for a capitalized word after the first, whose capital is always automatic.
     let automatic: Set<Word> | undefined
     let first = true
@@ -143,7 +170,7 @@ export function documentCasing(tree: Root, article?: Article): DocumentCasing {
       if (!isCapitalized(value)) continue
       capitalizedLower.add(value.toLowerCase())
       if (firstWord) continue
-      automatic ??= automaticCapitals(sentence, inHeading)
+      automatic ??= automaticCapitals(sentence, inHeading[index])
       if (!automatic.has(child)) midSentence.add(value)
     }
   }

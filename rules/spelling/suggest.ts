@@ -25,27 +25,32 @@ export const WRONG_LETTER = 3
 const vowels = new Set(['a', 'e', 'i', 'o', 'u', 'y'])
 const letters = 'abcdefghijklmnopqrstuvwxyz'
 
-/** Words one edit away from a lowercase word, each with its cost. */
-function* edits(word: string): Generator<Suggestion> {
+/**
+ * Calls `visit` with each word one edit away from a lowercase word that costs at most `maxCost`,
+ * and its cost. The cheap questions (transpositions only, most typical slips) are most of those
+ * asked: the costlier edits' strings are not made for them.
+ */
+function forEachEdit(word: string, maxCost: number, visit: (candidate: string, cost: number) => void): void {
   for (let index = 0; index + 1 < word.length; index++) {
     if (word[index] === word[index + 1]) continue
-    yield {word: word.slice(0, index) + word[index + 1] + word[index] + word.slice(index + 2), cost: TRANSPOSED}
+    visit(word.slice(0, index) + word[index + 1] + word[index] + word.slice(index + 2), TRANSPOSED)
   }
+  if (maxCost === TRANSPOSED) return
   for (let index = 0; index <= word.length; index++) {
     for (const letter of letters) {
-      const doubled = letter === word[index - 1] || letter === word[index]
-      yield {word: word.slice(0, index) + letter + word.slice(index), cost: doubled ? VOWEL_OR_DOUBLE : DROPPED_OR_EXTRA}
+      const cost = letter === word[index - 1] || letter === word[index] ? VOWEL_OR_DOUBLE : DROPPED_OR_EXTRA
+      if (cost <= maxCost) visit(word.slice(0, index) + letter + word.slice(index), cost)
     }
   }
   for (let index = 0; index < word.length; index++) {
-    const doubled = word[index] === word[index + 1] || word[index] === word[index - 1]
-    yield {word: word.slice(0, index) + word.slice(index + 1), cost: doubled ? VOWEL_OR_DOUBLE : DROPPED_OR_EXTRA}
+    const cost = word[index] === word[index + 1] || word[index] === word[index - 1] ? VOWEL_OR_DOUBLE : DROPPED_OR_EXTRA
+    if (cost <= maxCost) visit(word.slice(0, index) + word.slice(index + 1), cost)
   }
   for (let index = 0; index < word.length; index++) {
     for (const letter of letters) {
       if (letter === word[index]) continue
-      const vowelForVowel = vowels.has(letter) && vowels.has(word[index])
-      yield {word: word.slice(0, index) + letter + word.slice(index + 1), cost: vowelForVowel ? VOWEL_OR_DOUBLE : WRONG_LETTER}
+      const cost = vowels.has(letter) && vowels.has(word[index]) ? VOWEL_OR_DOUBLE : WRONG_LETTER
+      if (cost <= maxCost) visit(word.slice(0, index) + letter + word.slice(index + 1), cost)
     }
   }
 }
@@ -75,11 +80,10 @@ export function suggester(known: (word: string) => boolean, knownTransposition =
     const capital = isCapitalized(word)
     const lower = capital ? word.charAt(0).toLowerCase() + word.slice(1) : word
     const best = new Map<string, number>()
-    for (const {word: candidate, cost} of edits(lower)) {
-      if (cost > maxCost) continue
+    forEachEdit(lower, maxCost, (candidate, cost) => {
       const cased = capital ? capitalize(candidate) : candidate
       if ((best.get(cased) ?? Infinity) > cost) best.set(cased, cost)
-    }
+    })
     result = [...best]
       .filter(([candidate, cost]) => (cost === TRANSPOSED ? knownTransposition(candidate) : known(candidate)))
       .sort((a, b) => rank(a) - rank(b))

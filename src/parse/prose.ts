@@ -7,7 +7,7 @@ import {toString} from 'nlcst-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Block, Point, Prose} from '../types.js'
-import {EnglishParser} from './english.js'
+import {EnglishParser, type TokenPlaces} from './english.js'
 
 /** Maps a file offset to a point; built once per file with vfile-location. */
 export type ToPoint = (offset: number) => Point
@@ -112,67 +112,85 @@ export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
   const {text, offsets} = source
   const ends = source.ends ?? offsets.map((offset) => offset + 1)
   const literals = findLiterals(text, source.literals)
-
-  const fileOffsetOfStart = (local: number): number =>
-    local < offsets.length ? offsets[local] : offsets.length > 0 ? offsets[offsets.length - 1] + 1 : 0
-  const fileOffsetOfEnd = (local: number): number =>
-    local === 0 ? fileOffsetOfStart(0) : ends[Math.min(local, ends.length) - 1]
-
-  // Neighbouring tokens share their boundaries (a word's end and the next space's start): the last
-  // two points made are handed out again rather than made anew, which spares about half of the
-  // millions of points a large run would make.
-  let lastOffset = -1
-  let lastPoint: Point | undefined
-  let previousOffset = -1
-  let previousPoint: Point | undefined
-  const pointAt = (offset: number): Point => {
-    if (offset === lastOffset) return lastPoint!
-    if (offset === previousOffset) return previousPoint!
-    previousOffset = lastOffset
-    previousPoint = lastPoint
-    lastOffset = offset
-    lastPoint = toPoint(offset)
-    return lastPoint
-  }
-
+  const places = new ProsePlaces(offsets, ends, toPoint)
   // The whole text as one paragraph, its tokens placed in the file as they are made: parse-english's
   // root would split it at line breaks into paragraphs of the same sentences and white space, in the
   // same order, which copydesk joined again.
-  const paragraph: Paragraph = english.tokenizeParagraphAt(text, {
-    start: (local) => pointAt(fileOffsetOfStart(local)),
-    end: (local) => pointAt(fileOffsetOfEnd(local))
-  })
-  if (text.length > 0) paragraph.position = {start: pointAt(fileOffsetOfStart(0)), end: pointAt(fileOffsetOfEnd(text.length))}
-  markLiteralsAndSentences(paragraph, literals)
+  const paragraph: Paragraph = english.tokenizeParagraphAt(text, places)
+  if (text.length > 0) paragraph.position = {start: places.start(0), end: places.end(text.length)}
+  markLiteralsAndSentences(paragraph, literals, 0)
   paragraph.data = {block: source.block.index}
   return {block: source.block, cell: source.cell, text, offsets, ends, literals, node: paragraph}
 }
 
 /**
- * Turns the words of `paragraph` in literal ranges into `SourceNode`s and notes where each of its
- * sentences stands in the prose text. Where a node stands follows from the lengths of the leaves
- * before it, whose values are the text in order: its position is already the file's.
+ * Where the tokens of one prose text stand in the file. A class, not closures made for each text:
+ * V8 optimized each new closure of a hot function on its own, again and again over a run.
  */
-function markLiteralsAndSentences(paragraph: Paragraph, literals: ReadonlyArray<[number, number]>): void {
-  let local = 0
-  const visit = (parent: NlcstParent): void => {
-    const children = parent.children
-    for (let index = 0; index < children.length; index++) {
-      const child = children[index]
-      const start = local
-      if (child.type === 'WordNode' && literals.length > 0 && inLiteral(literals, start)) {
-        const literal: Source = {type: 'SourceNode', value: toString(child), position: child.position}
-        children[index] = literal
-        local += literal.value.length
-      } else if ('value' in child) {
-        local += child.value.length
-      } else {
-        visit(child)
-      }
-      if (child.type === 'SentenceNode') sentenceRanges.set(child, [start, local])
-    }
+class ProsePlaces implements TokenPlaces {
+  // Neighbouring tokens share their boundaries (a word's end and the next space's start): the last
+  // two points made are handed out again rather than made anew, which spares about half of the
+  // millions of points a large run would make.
+  private lastOffset = -1
+  private lastPoint: Point | undefined = undefined
+  private previousOffset = -1
+  private previousPoint: Point | undefined = undefined
+
+  constructor(
+    private readonly offsets: readonly number[],
+    private readonly ends: readonly number[],
+    private readonly toPoint: ToPoint
+  ) {}
+
+  /** The point where a token starting at `local` in the text starts in the file. */
+  start(local: number): Point {
+    return this.pointAt(this.fileOffsetOfStart(local))
   }
-  visit(paragraph)
+
+  /** The point where a token ending at `local` in the text ends in the file. */
+  end(local: number): Point {
+    return this.pointAt(local === 0 ? this.fileOffsetOfStart(0) : this.ends[Math.min(local, this.ends.length) - 1])
+  }
+
+  private fileOffsetOfStart(local: number): number {
+    const offsets = this.offsets
+    return local < offsets.length ? offsets[local] : offsets.length > 0 ? offsets[offsets.length - 1] + 1 : 0
+  }
+
+  private pointAt(offset: number): Point {
+    if (offset === this.lastOffset) return this.lastPoint!
+    if (offset === this.previousOffset) return this.previousPoint!
+    this.previousOffset = this.lastOffset
+    this.previousPoint = this.lastPoint
+    this.lastOffset = offset
+    this.lastPoint = this.toPoint(offset)
+    return this.lastPoint
+  }
+}
+
+/**
+ * Turns the words of `parent` in literal ranges into `SourceNode`s and notes where each of its
+ * sentences stands in the prose text, from `local`, where its first child starts in the text; returns
+ * where it ends. Where a node stands follows from the lengths of the leaves before it, whose values
+ * are the text in order: its position is already the file's.
+ */
+function markLiteralsAndSentences(parent: NlcstParent, literals: ReadonlyArray<[number, number]>, local: number): number {
+  const children = parent.children
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    const start = local
+    if (child.type === 'WordNode' && literals.length > 0 && inLiteral(literals, start)) {
+      const literal: Source = {type: 'SourceNode', value: toString(child), position: child.position}
+      children[index] = literal
+      local += literal.value.length
+    } else if ('value' in child) {
+      local += child.value.length
+    } else {
+      local = markLiteralsAndSentences(child, literals, local)
+    }
+    if (child.type === 'SentenceNode') sentenceRanges.set(child, [start, local])
+  }
+  return local
 }
 
 /**

@@ -2,8 +2,8 @@
  * Block parser for plain-text articles, as scraped: one block per line, with
  * or without blank lines between blocks.
  */
-import type {Block, HeadingBlock, ListItemBlock, ParagraphBlock, Span, TableBlock} from '../types.js'
-import {findLabel, listPrefix, range, splitLines, wordCount, type Line, type ListPrefix} from './lines.js'
+import type {Block, HeadingBlock, ListItemBlock, ParagraphBlock, TableBlock} from '../types.js'
+import {findLabel, listPrefix, range, spanOf, splitLines, wordCount, type Line, type ListPrefix} from './lines.js'
 import type {ProseSource, ToPoint} from './prose.js'
 import {isDelimiterText, isPipeRowCandidate, opensTable, parseTableRow, separatorPipes, tableProse} from './table-row.js'
 
@@ -47,14 +47,16 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
   const lines = splitLines(text)
   // The list prefix of each line that may be a list item, found once.
   const prefixes = new Array<ListPrefix | undefined>(lines.length)
-  const kinds: LineKind[] = lines.map((line, index) => {
-    if (!line.text.trim()) return 'blank'
-    if (isPipeRowCandidate(line.text)) return 'table'
-    prefixes[index] = listPrefix(line.text)
-    if (prefixes[index]) return 'list'
-    if (atxHeading.test(line.text)) return 'atx'
-    return 'text'
-  })
+  const kinds = new Array<LineKind>(lines.length)
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].text
+    if (!line.trim()) kinds[index] = 'blank'
+    else if (isPipeRowCandidate(line)) kinds[index] = 'table'
+    else {
+      prefixes[index] = listPrefix(line)
+      kinds[index] = prefixes[index] ? 'list' : atxHeading.test(line) ? 'atx' : 'text'
+    }
+  }
 
   // Rows of a two-column table without outer pipes (`Name | Role`) have a single pipe, as prose sometimes
   // does (`Kosovo | Reuters`): such a line is a row only next to a delimiter row, as its header or body.
@@ -98,13 +100,6 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
 
   const blocks: Block[] = []
   const prose: ProseSource[] = []
-  const span = (from: number, to: number): Span => ({
-    text: text.slice(from, to),
-    position: {start: toPoint(from), end: toPoint(to)}
-  })
-  const lineProse = (block: Block, from: number, to: number): void => {
-    prose.push({block, text: text.slice(from, to), offsets: range(from, to)})
-  }
 
   // The indent of the first item of the current run of list lines: an item indented deeper is nested.
   let runIndent = 0
@@ -161,14 +156,14 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
         text: line.text,
         position,
         kind: 'list-item',
-        marker: span(line.start + prefix.indent, line.start + prefix.indent + prefix.marker.length),
+        marker: spanOf(text, toPoint, line.start + prefix.indent, line.start + prefix.indent + prefix.marker.length),
         ordered: prefix.ordered,
         depth: prefix.indent > runIndent ? 1 : 0,
-        content: span(contentFrom, end)
+        content: spanOf(text, toPoint, contentFrom, end)
       }
-      if (label) item.label = span(contentFrom + label.start, contentFrom + label.start + label.text.length)
+      if (label) item.label = spanOf(text, toPoint, contentFrom + label.start, contentFrom + label.start + label.text.length)
       blocks.push(item)
-      lineProse(item, contentFrom, end)
+      prose.push(lineProse(text, item, contentFrom, end))
       continue
     }
 
@@ -182,18 +177,23 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
         position,
         kind: 'heading',
         depth: match ? match[1].length : 2,
-        content: span(contentFrom, contentTo)
+        content: spanOf(text, toPoint, contentFrom, contentTo)
       }
       blocks.push(block)
-      if (contentTo > contentFrom) lineProse(block, contentFrom, contentTo)
+      if (contentTo > contentFrom) prose.push(lineProse(text, block, contentFrom, contentTo))
       continue
     }
 
     const paragraph: ParagraphBlock = {index: blocks.length, text: line.text, position, kind: 'paragraph', quoted: false}
     blocks.push(paragraph)
     const lead = line.text.length - line.text.trimStart().length
-    lineProse(paragraph, line.start + lead, end)
+    prose.push(lineProse(text, paragraph, line.start + lead, end))
   }
 
   return {blocks, prose}
+}
+
+/** The prose of a line's content from `from` to `to` of the file `text`, character for character. */
+function lineProse(text: string, block: Block, from: number, to: number): ProseSource {
+  return {block, text: text.slice(from, to), offsets: range(from, to)}
 }

@@ -125,6 +125,10 @@ const quoteContent = (line: ScanLine): ScanLine => {
   return {text: line.text.slice(skip), start: line.start + skip, lineStart: line.lineStart ?? line.start}
 }
 
+// Module functions, not closures of scanBlocks: V8 optimized each new closure on its own, once per large file.
+const lineEnd = (line: ScanLine): number => line.start + line.text.length
+const contentEnd = (line: ScanLine): number => line.start + line.text.trimEnd().length
+
 /** The blocks of `lines` (of a file, or of a block quote's content: `quoted`), or `undefined` to decline. */
 function scanBlocks(text: string, lines: readonly ScanLine[], quoted: boolean): RootContent[] | undefined {
   const children: RootContent[] = []
@@ -132,9 +136,6 @@ function scanBlocks(text: string, lines: readonly ScanLine[], quoted: boolean): 
   let item: {node: ListItem; width: number} | undefined
   let table: Table | undefined
   let afterBlank = false
-
-  const lineEnd = (line: ScanLine): number => line.start + line.text.length
-  const contentEnd = (line: ScanLine): number => line.start + line.text.trimEnd().length
 
   /** Ends the open paragraph; false when its inline content is not certain or it holds a hard line break. */
   const closeParagraph = (): boolean => {

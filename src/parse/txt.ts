@@ -43,6 +43,16 @@ function hasParagraphs(lines: Line[], kinds: LineKind[]): boolean {
   )
 }
 
+/** Whether line `line` is not blank and has a pipe that separates cells. */
+function hasPipe(lines: readonly Line[], kinds: readonly LineKind[], line: number): boolean {
+  return kinds[line] !== 'blank' && separatorPipes(lines[line].text).length > 0
+}
+
+/** Whether table line `at` is a header with a delimiter row below it, starting another table. */
+function opensAnother(lines: readonly Line[], kinds: readonly LineKind[], at: number): boolean {
+  return at + 1 < lines.length && kinds[at + 1] === 'table' && opensTable(lines[at].text, lines[at + 1].text)
+}
+
 export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
   const lines = splitLines(text)
   // The list prefix of each line that may be a list item, found once.
@@ -62,9 +72,8 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
   // does (`Kosovo | Reuters`): such a line is a row only next to a delimiter row, as its header or body.
   for (let index = 0; index < lines.length; index++) {
     if (kinds[index] !== 'table' || !isDelimiterText(lines[index].text)) continue
-    const hasPipe = (line: number): boolean => kinds[line] !== 'blank' && separatorPipes(lines[line].text).length > 0
-    if (index > 0 && hasPipe(index - 1)) kinds[index - 1] = 'table'
-    for (let below = index + 1; below < lines.length && hasPipe(below); below++) kinds[below] = 'table'
+    if (index > 0 && hasPipe(lines, kinds, index - 1)) kinds[index - 1] = 'table'
+    for (let below = index + 1; below < lines.length && hasPipe(lines, kinds, below); below++) kinds[below] = 'table'
   }
 
   // A lone pipe row is a table only when it is fenced by pipes on both ends.
@@ -125,9 +134,8 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
 
     if (kind === 'table') {
       // A header and a delimiter row below the first row start another table: two tables glued together.
-      const opensAnother = (at: number): boolean => at + 1 < lines.length && kinds[at + 1] === 'table' && opensTable(lines[at].text, lines[at + 1].text)
       let last = index
-      while (last + 1 < lines.length && kinds[last + 1] === 'table' && !opensAnother(last + 1)) last++
+      while (last + 1 < lines.length && kinds[last + 1] === 'table' && !opensAnother(lines, kinds, last + 1)) last++
       const rows = lines.slice(index, last + 1).map((row) => parseTableRow(row.text, row.start, toPoint))
       const lastLine = lines[last]
       const table: TableBlock = {

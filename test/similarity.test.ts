@@ -27,6 +27,28 @@ describe('normalizedWords', () => {
   })
 })
 
+describe('normalizedWords of text with plain punctuation', () => {
+  // The function as first written: every text with a character beyond ASCII decomposed, its marks
+  // dropped and its apostrophes made straight, then matched with Unicode classes.
+  const reference = (text: string): string[] => {
+    if (!/[^\x00-\x7f]/u.test(text)) return text.toLowerCase().match(/[a-z\d]+(?:'[a-z\d]+)*/g) ?? []
+    const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘ʼ`´]/gu, "'")
+    return folded.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []
+  }
+  const plain = ['a', 'B', 'z', '7', 'Word', "'", '"', '.', ' ', '\n', '’', '‘', 'ʼ', '“', '”', '—', '–', '•', '…', '\u00a0', '«', '»']
+  const pieces = [...plain, '`', '´', 'é', 'Σ', '½', '😀']
+
+  it('finds the words the decomposing reference finds', () => {
+    const next = random(3)
+    for (let trial = 0; trial < 20_000; trial++) {
+      // Mostly plain texts, some with characters that need decomposing (or a backtick, an apostrophe beside them).
+      const choices = next() < 0.75 ? plain : pieces
+      const text = Array.from({length: Math.floor(next() * 30)}, () => choices[Math.floor(next() * choices.length)]).join('')
+      expect(normalizedWords(text)).toEqual(reference(text))
+    }
+  })
+})
+
 /** A seeded pseudo-random generator (mulberry32): the same cases on every run. */
 function random(seed: number): () => number {
   return () => {

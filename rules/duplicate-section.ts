@@ -75,9 +75,9 @@ interface Match {
   earlier: Passage
   how: 'exact' | 'near' | 'sentence'
   similarity: number
-  /** For a restatement: the later sentence, and the earlier one it restates. */
-  sentence?: PassageSentence
-  restated?: PassageSentence
+  /** For a restatement: the later sentence, and the earlier one it restates (every match has both fields, so that all have one shape). */
+  sentence: PassageSentence | undefined
+  restated: PassageSentence | undefined
 }
 
 /**
@@ -86,14 +86,23 @@ interface Match {
  */
 const scopeOf = (passage: Passage): string => (passage.kind === 'table row' ? `table ${passage.block.index}` : 'prose')
 
+/** The earlier passages of one scope. */
+interface Scope {
+  /** The first passage of each text, by fingerprint of the words; passages of one fingerprint are told apart word by word, so that no two texts are ever taken for copies. */
+  firstOfText: Map<string, Passage[]>
+  /** The passages compared for near duplicates. */
+  near: OverlapIndex<Passage>
+}
+
+/** The most similar earlier passage wins; of equals, the first. */
+const isBetter = (match: Match | undefined, similarity: number, earlier: Passage): boolean =>
+  !match || similarity > match.similarity || (similarity === match.similarity && earlier.position.start.offset < match.earlier.position.start.offset)
+
 /** For each passage, the earlier passage it repeats best (exactly, nearly, or by restating a sentence of it). */
 function findMatches(passages: readonly Passage[], settings: Settings): Match[] {
   const matches: Match[] = []
-  // The first passage of each text, by scope and fingerprint of the words; passages of one
-  // fingerprint are told apart word by word, so that no two texts are ever taken for copies.
-  const firstOfText = new Map<string, Passage[]>()
-  // One index per scope: a table row is only ever compared with the rows of its own table.
-  const nearIndexes = new Map<string, OverlapIndex<Passage>>()
+  // One scope for the prose, one per table: a table row is only ever compared with the rows of its own table.
+  const scopes = new Map<string, Scope>()
   const sentenceIndex = new OverlapIndex<{passage: Passage; sentence: PassageSentence}>()
   for (const later of passages) {
     const near = later.content.size >= NEAR_MIN_CONTENT_WORDS
@@ -104,28 +113,24 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
         : []
 
     let match: Match | undefined
-    // The most similar earlier passage wins; of equals, the first.
-    const better = (similarity: number, earlier: Passage): boolean =>
-      !match || similarity > match.similarity || (similarity === match.similarity && earlier.position.start.offset < match.earlier.position.start.offset)
-    const scope = scopeOf(later)
-    let nearIndex = nearIndexes.get(scope)
-    if (!nearIndex) {
-      nearIndex = new OverlapIndex<Passage>()
-      nearIndexes.set(scope, nearIndex)
+    const scopeKey = scopeOf(later)
+    let scope = scopes.get(scopeKey)
+    if (!scope) {
+      scope = {firstOfText: new Map(), near: new OverlapIndex<Passage>()}
+      scopes.set(scopeKey, scope)
     }
-    const exactKey = `${scope}\u0000${later.exact}`
-    const sameFingerprint = firstOfText.get(exactKey)
+    const sameFingerprint = scope.firstOfText.get(later.exact)
     const exact = sameFingerprint?.find((earlier) => sameWords(earlier.words, later.words))
-    if (exact) match = {later, earlier: exact, how: 'exact', similarity: 1}
+    if (exact) match = {later, earlier: exact, how: 'exact', similarity: 1, sentence: undefined, restated: undefined}
     if (!match && near) {
-      for (const {item: candidate, similarity} of nearIndex.similar(later.content, settings.threshold)) {
-        if (better(similarity, candidate)) match = {later, earlier: candidate, how: 'near', similarity}
+      for (const {item: candidate, similarity} of scope.near.similar(later.content, settings.threshold)) {
+        if (isBetter(match, similarity, candidate)) match = {later, earlier: candidate, how: 'near', similarity, sentence: undefined, restated: undefined}
       }
     }
     if (!match) {
       for (const sentence of sentences) {
         for (const {item: candidate, similarity} of sentenceIndex.similar(sentence.content, settings.sentenceThreshold)) {
-          if (!better(similarity, candidate.passage)) continue
+          if (!isBetter(match, similarity, candidate.passage)) continue
           if (similarity < SENTENCE_REPEATED && jaccard(later.content, candidate.passage.content) < RESTATEMENT_MIN_BLOCK_SIMILARITY) continue
           match = {later, earlier: candidate.passage, how: 'sentence', similarity, sentence, restated: candidate.sentence}
         }
@@ -134,9 +139,9 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
     if (match) matches.push(match)
     if (!exact) {
       if (sameFingerprint) sameFingerprint.push(later)
-      else firstOfText.set(exactKey, [later])
+      else scope.firstOfText.set(later.exact, [later])
     }
-    if (near) nearIndex.add(later.content, later)
+    if (near) scope.near.add(later.content, later)
     for (const sentence of sentences) sentenceIndex.add(sentence.content, {passage: later, sentence})
   }
   return matches
@@ -165,10 +170,13 @@ function findSectionMatches(article: Article, passages: readonly Passage[], matc
   const inside = (section: SectionMatch['later'], passage: Passage) =>
     passage.block.index > section.heading.index && passage.block.index < section.end
   for (const [index, later] of sections.entries()) {
-    const body = passages.filter((passage) => inside(later, passage))
-    if (body.length === 0) continue
-    for (const earlier of sections.slice(0, index)) {
+    // The body is only gathered for a heading that repeats an earlier one: most are unique.
+    let body: Passage[] | undefined
+    for (let before = 0; before < index; before++) {
+      const earlier = sections[before]
       if (earlier.key !== later.key || earlier.end > later.heading.index) continue
+      body ??= passages.filter((passage) => inside(later, passage))
+      if (body.length === 0) break
       const covered = matches.filter((match) => inside(later, match.later) && inside(earlier, match.earlier))
       if (covered.length * 2 >= body.length) {
         result.push({later, earlier, covered, compared: body.length})

@@ -216,20 +216,27 @@ const DIGITS = 4
  * instead of one per function.
  */
 export function minHashSignature(words: Iterable<string>): string {
-  const minima = new Uint16Array(SIGNATURE_SIZE).fill(0xffff)
+  // One array of minima and one of bytes serve every signature: a signature is finished (a string) before the next starts.
+  const minima = signatureMinima.fill(0xffff)
   for (const word of words) {
-    const values = wordHashTops(word)
-    for (let index = 0; index < SIGNATURE_SIZE; index++) if (values[index] < minima[index]) minima[index] = values[index]
+    const tops = wordHashTops(word)
+    for (let index = 0; index < SIGNATURE_SIZE; index++) {
+      const top = tops[index]
+      if (top < minima[index]) minima[index] = top
+    }
   }
   // Each value's two bytes, high first, written out as hex by Buffer in one string: joining two
   // digits at a time made 128 strings per signature, and a chain of them to flatten.
-  const bytes = Buffer.allocUnsafe(SIGNATURE_SIZE * 2)
+  const bytes = signatureBytes
   for (let index = 0; index < SIGNATURE_SIZE; index++) {
     bytes[2 * index] = minima[index] >>> 8
     bytes[2 * index + 1] = minima[index] & 0xff
   }
   return bytes.toString('hex')
 }
+
+const signatureMinima = new Uint16Array(SIGNATURE_SIZE)
+const signatureBytes = Buffer.alloc(SIGNATURE_SIZE * 2)
 
 /**
  * The top 16 bits of the `SIGNATURE_SIZE` hash values of one word: all a signature keeps. Taking
@@ -327,6 +334,8 @@ export class SignatureIndex<T> {
   }
 }
 
+const noCounts = new Uint32Array(0)
+
 /** An item of an `OverlapIndex` that shares words with a query, and its exact Jaccard similarity. */
 export interface Overlap<T> {
   item: T
@@ -351,8 +360,8 @@ export class OverlapIndex<T> {
   private readonly postingBefore: number[] = []
   private readonly items: T[] = []
   private readonly sizes: number[] = []
-  /** Shared-word counts of the current query, by item number; reset after each query. */
-  private shared = new Uint32Array(64)
+  /** Shared-word counts of the current query, by item number; reset after each query. Made at the first query (many indexes get none). */
+  private shared = noCounts
 
   add(words: ReadonlySet<string>, item: T): void {
     const id = this.items.length

@@ -88,7 +88,9 @@ function passage(kind: PassageKind, block: Block, position: Position, text: stri
     content: contentWordSet(words),
     quotation: (block.kind === 'paragraph' && block.quoted) || isQuotation(text, words.length),
     words,
-    sentenceWords: bySentence && {sentences: bySentence.sentences, ranges: bySentence.parts}
+    sentenceWords: bySentence && {sentences: bySentence.sentences, ranges: bySentence.parts},
+    // Set now, so that every passage keeps one shape when `signatureOf` fills it in.
+    signature: undefined
   }
 }
 
@@ -165,11 +167,25 @@ export function sectionsOf(article: Article): Section[] {
   return sections
 }
 
-/** A sentence of a passage's prose, with its words and place. */
-export interface PassageSentence {
-  text: string
-  position: Position
-  content: Set<string>
+/**
+ * A sentence of a passage's prose, with its content words; its text and place are worked out
+ * when asked for: only a finding quotes and places a sentence, and most are only compared.
+ */
+export class PassageSentence {
+  constructor(
+    private readonly prose: Prose,
+    private readonly sentence: Sentence,
+    readonly content: Set<string>
+  ) {}
+
+  get text(): string {
+    return sentenceText(this.prose, this.sentence)
+  }
+
+  get position(): Position {
+    // The article parser gives every node file points with offsets.
+    return {start: this.sentence.position!.start as Point, end: this.sentence.position!.end as Point}
+  }
 }
 
 /** The sentences of a paragraph or list item (none for a table row). */
@@ -180,17 +196,10 @@ export function sentencesOfPassage(passage: Passage): PassageSentence[] {
   if (known) {
     return known.sentences.map((sentence, index) => {
       const [from, to] = known.ranges[index]
-      return passageSentence(prose, sentence, contentWordSet(passage.words, from, to))
+      return new PassageSentence(prose, sentence, contentWordSet(passage.words, from, to))
     })
   }
-  return sentencesOf(prose).map((sentence) => passageSentence(prose, sentence, contentWordSet(normalizedWords(sentenceText(prose, sentence)))))
-}
-
-function passageSentence(prose: Prose, sentence: Sentence, content: Set<string>): PassageSentence {
-  // The article parser gives every node file points with offsets.
-  const start = sentence.position!.start as Point
-  const end = sentence.position!.end as Point
-  return {text: sentenceText(prose, sentence), position: {start, end}, content}
+  return sentencesOf(prose).map((sentence) => new PassageSentence(prose, sentence, contentWordSet(normalizedWords(sentenceText(prose, sentence)))))
 }
 
 /**

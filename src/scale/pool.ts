@@ -12,9 +12,17 @@ interface Pending {
   reject: (error: Error) => void
 }
 
+/**
+ * Tasks a worker holds at once: the one it lints and the next, so that it starts the next file as
+ * soon as it posts a result instead of waiting for the main thread (busy, or not scheduled, on a
+ * machine whose cores the workers fill) to send one.
+ */
+const TASKS_PER_WORKER = 2
+
 export class WorkerPool {
   private readonly workers: Worker[] = []
-  private readonly idle: Worker[] = []
+  /** Tasks sent to each worker and not yet answered. */
+  private readonly load = new Map<Worker, number>()
   private readonly queue: Array<{request: WorkerRequest; pending: Pending}> = []
   private readonly pending = new Map<number, Pending>()
   private nextId = 0
@@ -31,7 +39,7 @@ export class WorkerPool {
         if (code !== 0 && !this.closing) this.fail(new Error(`a worker thread exited with code ${code}`))
       })
       this.workers.push(worker)
-      this.idle.push(worker)
+      this.load.set(worker, 0)
     }
   }
 
@@ -50,9 +58,9 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!
+    for (let worker = this.leastLoaded(); worker && this.queue.length > 0; worker = this.leastLoaded()) {
       const {request, pending} = this.queue.shift()!
+      this.load.set(worker, this.load.get(worker)! + 1)
       this.pending.set(request.id, pending)
       const bytes = request.task.bytes
       // Transfer the bytes when they own their buffer; a view into a shared one is copied.
@@ -64,12 +72,19 @@ export class WorkerPool {
   private settle(worker: Worker, reply: WorkerReply): void {
     const pending = this.pending.get(reply.id)
     this.pending.delete(reply.id)
-    this.idle.push(worker)
+    this.load.set(worker, this.load.get(worker)! - 1)
     if (pending) {
       if ('error' in reply) pending.reject(new Error(reply.error))
       else pending.resolve(reply.result)
     }
     this.dispatch()
+  }
+
+  /** The worker with the fewest tasks, if it can take one more. */
+  private leastLoaded(): Worker | undefined {
+    let best: Worker | undefined
+    for (const worker of this.workers) if (this.load.get(worker)! < TASKS_PER_WORKER && (!best || this.load.get(worker)! < this.load.get(best)!)) best = worker
+    return best
   }
 
   private fail(error: Error): void {

@@ -5,6 +5,7 @@
 import type {Sentence} from 'nlcst'
 import {proseRange, sentenceRange, sentenceText, sentencesOf} from '../../src/parse/prose.js'
 import {contentWordSet, fingerprintOfWords, minHashSignature, normalizedWords, normalizedWordsByPart, type WordsByPart} from '../../src/similarity.js'
+import {derived} from '../../src/derived.js'
 import type {Article, Block, HeadingBlock, Point, Position, Prose} from '../../src/types.js'
 
 export type PassageKind = 'paragraph' | 'list item' | 'table row'
@@ -111,21 +112,12 @@ function wordsBySentence(prose: Prose): (WordsByPart & {sentences: Sentence[]}) 
   return found && {...found, sentences}
 }
 
-// Both duplicate rules read the passages of the same article: they are worked out once.
-const passagesByArticle = new WeakMap<Article, readonly Passage[]>()
-
 /**
  * The passages of an article in document order: paragraphs, list items, and the rows of tables
- * after their header row (a header row names columns and is repeated by tables on purpose).
+ * after their header row (a header row names columns and is repeated by tables on purpose). Both
+ * duplicate rules read the passages of the same article: they are worked out once.
  */
-export function passagesOf(article: Article): readonly Passage[] {
-  let passages = passagesByArticle.get(article)
-  if (!passages) {
-    passages = findPassages(article)
-    passagesByArticle.set(article, passages)
-  }
-  return passages
-}
+export const passagesOf: (article: Article) => readonly Passage[] = derived(findPassages)
 
 function findPassages(article: Article): Passage[] {
   const proseOf = new Map<number, Prose>()

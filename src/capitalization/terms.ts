@@ -5,6 +5,7 @@
  * anything), and which runs of capitalized words it uses as names (`Western Balkans`).
  */
 import {lowerCased, withoutPossessive} from './case.js'
+import {derived} from '../derived.js'
 import type {Article} from '../types.js'
 import {articleWords, type ProseWord} from './words.js'
 
@@ -59,17 +60,10 @@ export type LineOf = (word: ProseWord) => number
 
 const where = (word: ProseWord, lineOf: LineOf): string => `as on line ${lineOf(word)}`
 
-const termsByArticle = new WeakMap<Article, Terms>()
-
 /** The casing evidence of an article, collected once for the rules that read it. */
-export function articleTerms(article: Article): Terms {
-  let terms = termsByArticle.get(article)
-  if (!terms) {
-    terms = documentTerms(articleWords(article), (word) => article.toPoint(word.prose.offsets[word.start]).line)
-    termsByArticle.set(article, terms)
-  }
-  return terms
-}
+export const articleTerms = derived(function articleTerms(article: Article): Terms {
+  return documentTerms(articleWords(article), (word) => article.toPoint(word.prose.offsets[word.start]).line)
+})
 
 /** How often one form of a capitalized word (`Kosovo`) is written, and where first. */
 interface FormTally {

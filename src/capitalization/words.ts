@@ -5,6 +5,7 @@
  * running text). The three capitalization rules read words through this one view.
  */
 import {inLiteral} from '../parse/prose.js'
+import {derived} from '../derived.js'
 import type {Article, Prose} from '../types.js'
 import {stopKind} from './abbreviations.js'
 import {isSpaceCode} from './characters.js'
@@ -166,15 +167,11 @@ export function wordRanges(text: string): Array<[number, number]> {
 /**
  * The words of each prose unit of an article (in the order of `article.prose`), outside code,
  * URLs, hashtags, handles and paths. `NATO’s` is one word; a hyphenated compound is one word.
+ * The three capitalization rules read the same words: they are found once per article.
  */
-export function articleWords(article: Article): readonly ProseWord[][] {
-  let units = wordsByArticle.get(article)
-  if (!units) wordsByArticle.set(article, (units = article.prose.map(findWords)))
-  return units
-}
-
-// The three capitalization rules read the same words: found once per article, dropped with it.
-const wordsByArticle = new WeakMap<Article, ProseWord[][]>()
+export const articleWords = derived(function articleWords(article: Article): readonly ProseWord[][] {
+  return article.prose.map(findWords)
+})
 
 function findWords(prose: Prose): ProseWord[] {
   const words: ProseWord[] = []

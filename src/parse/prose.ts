@@ -6,6 +6,7 @@ import type {Nodes, Paragraph, Parents as NlcstParent, Sentence, Source} from 'n
 import {toString} from 'nlcst-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
+import {remember} from '../derived.js'
 import type {Block, Point, Prose} from '../types.js'
 import {EnglishParser, type TokenPlaces} from './english.js'
 
@@ -188,7 +189,7 @@ function markLiteralsAndSentences(parent: NlcstParent, literals: ReadonlyArray<[
     } else {
       local = markLiteralsAndSentences(child, literals, local)
     }
-    if (child.type === 'SentenceNode') sentenceRanges.set(child, [start, local])
+    if (child.type === 'SentenceNode') remember(child, SENTENCE_RANGE, [start, local])
   }
   return local
 }
@@ -205,21 +206,23 @@ export function nodeText(node: Nodes): string {
   return toString(node)
 }
 
-// Where each sentence stands in its prose text, noted before its positions move to the file.
-const sentenceRanges = new WeakMap<Sentence, [number, number]>()
+// Where each sentence stands in its prose text, noted (on the sentence, see derived.ts) before its positions move to the file.
+const SENTENCE_RANGE = Symbol('sentence range')
+
+const rangeOf = (sentence: Sentence): [number, number] | undefined => (sentence as Sentence & {[SENTENCE_RANGE]?: [number, number]})[SENTENCE_RANGE]
 
 /**
  * The text of a sentence of `prose`, as `nodeText` gives it: a slice of the prose text, where
  * joining the text of its every node would build a string per word and punctuation mark.
  */
 export function sentenceText(prose: Prose, sentence: Sentence): string {
-  const range = sentenceRanges.get(sentence)
+  const range = rangeOf(sentence)
   return range ? prose.text.slice(range[0], range[1]) : nodeText(sentence)
 }
 
 /** Where a sentence of a prose paragraph stands in its text: `[start, end)` of `prose.text` (none for a node that is not one of its sentences). */
 export function sentenceRange(sentence: Sentence): readonly [number, number] | undefined {
-  return sentenceRanges.get(sentence)
+  return rangeOf(sentence)
 }
 
 /** The sentences of a prose paragraph. */

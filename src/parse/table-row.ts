@@ -2,6 +2,7 @@
  * Splits pipe-table lines into cells. Used for both formats, so that malformed
  * tables (which GFM renders as paragraphs) are modelled the same way as valid ones.
  */
+import {derived} from '../derived.js'
 import type {TableBlock, TableCell, TableRow} from '../types.js'
 import {range} from './lines.js'
 import type {ProseSource, ToPoint} from './prose.js'
@@ -121,21 +122,13 @@ export interface RowLayout {
   pipes: number[]
 }
 
-// Several checks ask for the layout of each row: it is worked out once per row.
-const layouts = new WeakMap<TableRow, RowLayout>()
-
-/** The layout of a parsed row, from its text and place. */
-export function rowLayout(row: TableRow): RowLayout {
-  let layout = layouts.get(row)
-  if (!layout) {
-    const offset = row.position.start.offset
-    const start = offset + row.text.length - row.text.trimStart().length
-    const end = offset + row.text.trimEnd().length
-    layout = {start, end: Math.max(start, end), pipes: separatorPipes(row.text).map((pipe) => offset + pipe)}
-    layouts.set(row, layout)
-  }
-  return layout
-}
+/** The layout of a parsed row, from its text and place; several checks ask, so it is worked out once per row. */
+export const rowLayout = derived(function rowLayout(row: TableRow): RowLayout {
+  const offset = row.position.start.offset
+  const start = offset + row.text.length - row.text.trimStart().length
+  const end = offset + row.text.trimEnd().length
+  return {start, end: Math.max(start, end), pipes: separatorPipes(row.text).map((pipe) => offset + pipe)}
+})
 
 /** Parses one table line that starts at file offset `lineOffset`. */
 export function parseTableRow(line: string, lineOffset: number, toPoint: ToPoint): TableRow {

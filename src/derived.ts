@@ -1,7 +1,7 @@
 /**
  * Remembering what is worked out from an object on the object itself, under a symbol of its own
  * (not enumerable: JSON, `Object.keys` and deep equality do not see it), so that it goes when the
- * object goes.
+ * object goes. (`undefined` is no answer: it is worked out again at each call.)
  *
  * Why not a WeakMap, which says the same thing: V8's young-generation collector (Node.js 20) keeps
  * the values of a long-lived WeakMap alive until the next full collection. An article's words,

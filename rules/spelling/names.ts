@@ -11,6 +11,7 @@
  */
 import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
 import {withoutPossessive} from '../../src/capitalization/case.js'
+import {derived, remember} from '../../src/derived.js'
 import type {Article} from '../../src/types.js'
 import {nodeText} from '../../src/parse/prose.js'
 
@@ -92,22 +93,17 @@ export function isMention(sentence: Sentence, index: number): boolean {
   return closer !== undefined && nodeText(after) === closer
 }
 
-// Several rules read the sentences of a tree in order: they are listed once per tree (rules do not
-// change the tree), where a generator per rule made an iteration result per sentence.
-const sentencesByTree = new WeakMap<Root, Sentence[]>()
-
-/** The sentences of a tree, in order. */
-export function sentencesIn(tree: Root): readonly Sentence[] {
-  let sentences = sentencesByTree.get(tree)
-  if (!sentences) {
-    sentences = []
-    for (const paragraph of tree.children) {
-      if (paragraph.type === 'ParagraphNode') for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') sentences.push(sentence)
-    }
-    sentencesByTree.set(tree, sentences)
+/**
+ * The sentences of a tree, in order. Several rules read them: they are listed once per tree (rules
+ * do not change the tree), where a generator per rule made an iteration result per sentence.
+ */
+export const sentencesIn = derived(function sentencesIn(tree: Root): readonly Sentence[] {
+  const sentences: Sentence[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type === 'ParagraphNode') for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') sentences.push(sentence)
   }
   return sentences
-}
+})
 
 /** The word `step` words away from `sentence.children[index]`, when only white space stands between. */
 export function adjacentWord(sentence: Sentence, index: number, step: 1 | -1): Word | undefined {
@@ -122,12 +118,13 @@ export interface ProseSentences {
   inHeading: readonly boolean[]
 }
 
-const headingsByTree = new WeakMap<Root, boolean[]>()
+// Whether each sentence of a tree is in a heading: worked out once per tree, kept on it (see derived.ts).
+const IN_HEADING = Symbol('sentences in headings')
 
 export function proseSentences(tree: Root, article?: Article): ProseSentences {
   const sentences = sentencesIn(tree)
   if (!article) return {sentences, inHeading: sentences.map(() => false)}
-  let inHeading = headingsByTree.get(tree)
+  let inHeading = (tree as Root & {[IN_HEADING]?: boolean[]})[IN_HEADING]
   if (!inHeading) {
     inHeading = []
     for (const paragraph of tree.children) {
@@ -136,7 +133,7 @@ export function proseSentences(tree: Root, article?: Article): ProseSentences {
       const heading = block !== undefined && article.blocks[block]?.kind === 'heading'
       for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') inHeading.push(heading)
     }
-    headingsByTree.set(tree, inHeading)
+    remember(tree, IN_HEADING, inHeading)
   }
   return {sentences, inHeading}
 }

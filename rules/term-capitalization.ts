@@ -65,22 +65,23 @@ export default defineRule({
         report(file, article, finding.word, finding.expected, `\`${finding.phrase.words.join(' ')}\` is written so ${finding.phrase.where}`, true)
       }
       for (const words of units) {
-        words.forEach((word, index) => {
-          if (word.place === 'start' || word.kind !== 'lower' || flagged.has(word)) return
+        for (let index = 0; index < words.length; index++) {
+          const word = words[index]
+          if (word.place === 'start' || word.kind !== 'lower' || flagged.has(word)) continue
           const value = withoutPossessive(word.text)
           // Most words are dictionary words the document never capitalizes: `judge` finds no
           // evidence for them, so none of the checks below needs to run.
-          if (!terms.capitalized.has(value) && isKnownWord(value)) return
-          if (value.length < 2 || digitOrMark.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) return
+          if (!terms.capitalized.has(value) && isKnownWord(value)) continue
+          if (value.length < 2 || digitOrMark.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) continue
           // `darin'`, `th'`, `l'activite`: an elision or a word of another language, not a name.
-          if (isMention(word) || apostrophe.test(value) || apostrophe.test(word.prose.text[word.end] ?? '')) return
-          if (isEpithet(word, words[index - 1])) return
+          if (isMention(word) || apostrophe.test(value) || apostrophe.test(word.prose.text[word.end] ?? '')) continue
+          if (isEpithet(word, words[index - 1])) continue
           const verdict = judge(word, value, words[index - 1], words[index + 1], terms)
-          if (verdict === undefined) return
+          if (verdict === undefined) continue
           const evidence = terms.capitalized.get(value)
           const expected = (evidence?.dominant ?? withCapital(value)) + word.text.slice(value.length)
           report(file, article, word, expected, verdict.note, verdict.certain)
-        })
+        }
       }
     }
   }
@@ -123,7 +124,7 @@ function judge(word: ProseWord, value: string, previous: ProseWord | undefined, 
   // (`Cyber Defense:` says nothing about `cyber threats`).
   const mid = evidence?.mid ?? 0
   const alone = evidence?.alone ?? 0
-  const lowercase = terms.lowercase.get(value) ?? 0
+  const lowercase = terms.lowercase(value)
   // Like is compared with like: capitals inside names count for a word lowercased in a name
   // (`Miss marsicano`, `Abraham lincoln`), only lone capitals for a lone word (`recourse to crus`).
   // Asked only where it decides something: most words are known and no name's.
@@ -327,7 +328,7 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
     // name's generic use (`the Korean war`, `a Catholic church`): it needs the name written
     // capitalized more often. Between two capitals (`Trilateral defense Cooperation`) it is a slip.
     const value = withoutPossessive(finding.word.text)
-    if (isKnownWord(value) && !finding.inner && isGenericEdge(finding, (terms.lowercase.get(value) ?? 0) > lowercased)) return false
+    if (isKnownWord(value) && !finding.inner && isGenericEdge(finding, terms.lowercase(value) > lowercased)) return false
     const common = isKnownWord(value) && !hasNameEntry(value) && !finding.inner
     return common ? count >= 2 && count > lowercased : count >= lowercased
   })

@@ -4,6 +4,7 @@
  * labels, table cells or at sentence starts (weak: title case and sentence starts capitalize
  * anything), and which runs of capitalized words it uses as names (`Western Balkans`).
  */
+import {isKnownWord} from '../dictionary.js'
 import {lowerCased, withoutPossessive} from './case.js'
 import {derived} from '../derived.js'
 import type {Article} from '../types.js'
@@ -44,8 +45,11 @@ export interface Phrase {
 export interface Terms {
   /** By lowercase word (possessive removed). */
   capitalized: Map<string, CapitalizedTerm>
-  /** How many times each word is written lowercase where a capital is not required. */
-  lowercase: Map<string, number>
+  /**
+   * How many times a word is written lowercase where a capital is not required: asked only of a
+   * word the document also writes with a capital or the dictionary does not know (see `lowercaseCounts`).
+   */
+  lowercase: (word: string) => number
   /** Capitalized runs of two to six words, by their lowercase words joined with spaces. */
   phrases: Map<string, Phrase>
 }
@@ -129,17 +133,15 @@ const newForm = (word: ProseWord, value: string): FormTally => ({value, strong: 
 /** Collects the casing evidence of a document from the words of its prose units. */
 export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Terms {
   const capitalized = new Map<string, TermTally>()
-  const lowercase = new Map<string, number>()
+  // Words written in capitals (`NATO`): a name's words, like its capitalized ones.
+  const upperCase = new Set<string>()
   const phrases = new Map<string, PhraseTally>()
 
   for (const words of units) {
     for (let index = 0; index < words.length; index++) {
       const word = words[index]
       const {kind, key} = word
-      if (kind === 'lower') {
-        if (word.place !== 'start') lowercase.set(key, (lowercase.get(key) ?? 0) + 1)
-        continue
-      }
+      if (kind === 'upper') upperCase.add(key)
       if (kind !== 'capitalized') continue
       const value = withoutPossessive(word.text)
       let tally = capitalized.get(key)
@@ -153,7 +155,28 @@ export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Te
       collectPhrases(words, index, phrases, lineAt)
     }
   }
+  const writtenCapitalized = (key: string): boolean => capitalized.has(key) || upperCase.has(key)
+  // Counted on the first question: term-capitalization asks, heading-capitalization does not.
+  let counts: Map<string, number> | undefined
+  const lowercase = (word: string): number => (counts ??= lowercaseCounts(units, writtenCapitalized)).get(word) ?? 0
   return {capitalized, lowercase, phrases}
+}
+
+/**
+ * How many times each word that may be asked about is written lowercase where a capital is not
+ * required. The rules ask only about a word the document also writes with a capital
+ * (`writtenCapitalized`) or the dictionary does not know: counting every lowercase word made a
+ * map entry for each distinct word of every document, and most are never asked about.
+ */
+function lowercaseCounts(units: readonly ProseWord[][], writtenCapitalized: (key: string) => boolean): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const words of units) {
+    for (const {kind, place, key} of words) {
+      if (kind !== 'lower' || place === 'start' || !(writtenCapitalized(key) || !isKnownWord(key))) continue
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+  }
+  return counts
 }
 
 /** Whether there is exactly one space between two words of a prose unit, `before` first. */

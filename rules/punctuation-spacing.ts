@@ -134,6 +134,12 @@ function missingSpaceAfter(text: string, index: number, tokenAt: (index: number)
 const spaceBeforeMark = /( +)([,;:!?]|\.(?!\.))(?=$|\s|["”’)\]])/gu
 const endsWord = /[\p{L}\p{N})\]”’]$/u
 
+// A mark right before a letter, an opening quote or a bracket: a space may be missing after it.
+// This expression and `spaceBeforeMark`, run over every prose unit, are run with `exec` from the
+// start of the text, where `matchAll` made a copy of the expression and an iterator per unit
+// (neither matches an empty string, so `exec` finds the same matches).
+const markBeforeWord = /[,;:!?.](?=[\p{L}“‘(])/gu
+
 /** Whether the document writes two spaces after its sentences as a house style. */
 function usesDoubleSentenceSpacing(article: Article): boolean {
   let single = 0
@@ -185,7 +191,8 @@ export default defineRule({
         const {text, literals} = prose
         if (settings.missingSpace) {
           const tokenAt = tokenFinder(text)
-          for (const match of text.matchAll(/[,;:!?.](?=[\p{L}“‘(])/gu)) {
+          markBeforeWord.lastIndex = 0
+          for (let match; (match = markBeforeWord.exec(text)) !== null; ) {
             const index = match.index
             if (inLiteral(literals, index) || inLiteral(literals, index + 1)) continue
             if (!missingSpaceAfter(text, index, tokenAt)) continue
@@ -196,7 +203,8 @@ export default defineRule({
         // reported once, as a space before the mark, and not also as a doubled space with another fix.
         const spacesBefore: Array<{index: number; spaces: number; mark: string}> = []
         if (settings.spaceBefore) {
-          for (const match of text.matchAll(spaceBeforeMark)) {
+          spaceBeforeMark.lastIndex = 0
+          for (let match; (match = spaceBeforeMark.exec(text)) !== null; ) {
             const index = match.index
             if (!endsWord.test(text.slice(Math.max(0, index - 2), index))) continue
             if (inLiteral(literals, index - 1) || inLiteral(literals, index + match[0].length)) continue

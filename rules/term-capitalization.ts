@@ -267,30 +267,38 @@ function isGenericEdge(finding: PhraseFinding, usedAlone: boolean): boolean {
   return finding.index === 0 && (after === 'of' || after === 'for')
 }
 
-/**
- * The names of several words the document writes, as a tree of their lowercase words (`western`
- * → `balkans` → `region`): a run of words is followed down it word by word, with no key built.
- */
-interface PhraseNode {
-  /** The name that ends here, with its key in `Terms.phrases`. */
-  name?: {phrase: Phrase; key: string}
-  /** The nodes of the names that go on, by their next word. */
-  next?: Map<string, PhraseNode>
+/** A name of several words the document writes, with its key in `Terms.phrases` and the key's words. */
+interface PhraseName {
+  phrase: Phrase
+  key: string
+  words: string[]
 }
 
-function phraseTree(terms: Terms): PhraseNode {
-  const root: PhraseNode = {}
+/**
+ * The names of several words the document writes, by their first lowercase word, shortest first:
+ * a run of words is compared only with the names its first word begins, with no key built. (A
+ * tree of the names' words made a map and a node per word of every name.)
+ */
+function namesByFirstWord(terms: Terms): Map<string, PhraseName[]> {
+  const names = new Map<string, PhraseName[]>()
   terms.phrases.forEach((phrase, key) => {
-    let node = root
-    for (const word of key.split(' ')) {
-      node.next ??= new Map()
-      let child = node.next.get(word)
-      if (!child) node.next.set(word, (child = {}))
-      node = child
-    }
-    node.name = {phrase, key}
+    const words = key.split(' ')
+    const list = names.get(words[0])
+    if (list) list.push({phrase, key, words})
+    else names.set(words[0], [{phrase, key, words}])
   })
-  return root
+  for (const list of names.values()) if (list.length > 1) list.sort((a, b) => a.words.length - b.words.length)
+  return names
+}
+
+/** Whether the words from `words[first]` on are the name's lowercase words, one space apart. */
+function runIs(words: readonly ProseWord[], first: number, name: PhraseName): boolean {
+  const last = first + name.words.length - 1
+  if (last >= words.length) return false
+  for (let index = first + 1; index <= last; index++) {
+    if (!oneSpaceBetween(words[index - 1], words[index]) || words[index].key !== name.words[index - first]) return false
+  }
+  return true
 }
 
 /**
@@ -303,18 +311,18 @@ function phraseFindings(units: readonly ProseWord[][], terms: Terms): PhraseFind
   const findings: PhraseFinding[] = []
   // How many times each name is written with a word lowercased: the capitalized form must be written at least as often.
   const variants = new Map<string, number>()
-  // Most words start no name: a run is followed only from a name's first word, and stops
-  // growing once it begins no name (`the` may begin `The Hague`, `the report` begins nothing).
-  const names = phraseTree(terms).next
-  if (!names) return findings
+  // Most words start no name: a run is compared only from a name's first word (`the` may begin
+  // `The Hague`, `the report` begins nothing), with the names it begins, shorter ones first.
+  const names = namesByFirstWord(terms)
+  if (names.size === 0) return findings
   for (const words of units) {
     for (let first = 0; first < words.length; first++) {
-      let node = names.get(words[first].key)
-      for (let last = first + 1; node?.next && last < words.length && last < first + 6; last++) {
-        if (!oneSpaceBetween(words[last - 1], words[last])) break
-        node = node.next.get(words[last].key)
-        if (!node?.name) continue
-        const {phrase, key} = node.name
+      const begun = names.get(words[first].key)
+      if (!begun) continue
+      for (const name of begun) {
+        if (!runIs(words, first, name)) continue
+        const {phrase, key} = name
+        const last = first + name.words.length - 1
         if (writtenAs(words, first, last, phrase)) continue
         variants.set(key, (variants.get(key) ?? 0) + 1)
         lowercasedWords(words, first, last, phrase, key, findings)

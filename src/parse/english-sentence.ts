@@ -115,28 +115,29 @@ const mergeFinalWordSymbol: MarkModifier = (child, index, children) => {
   return undefined
 }
 
-/** parse-latin's mergeInnerWordSymbol: words joined by inner-word symbols (`AT&T`, `e-mail`, `x_y`) into one. */
+/**
+ * parse-latin's mergeInnerWordSymbol: words joined by inner-word symbols (`AT&T`, `e-mail`, `x_y`) into
+ * one. The run of words and inner-word symbols from the mark is found first, and its tokens gathered
+ * only when it holds a word: the stock plugin made two arrays for every mark after a word (every comma).
+ */
 const mergeInnerWordSymbol: MarkModifier = (_, index, siblings) => {
   if (index === 0) return undefined
   const previous = siblings[index - 1]
   if (!previous || previous.type !== 'WordNode') return undefined
-  let position = index - 1
-  const tokens: Word['children'] = []
-  let queue: Mark[] = []
-  while (siblings[++position]) {
+  let lastWord = -1
+  for (let position = index; position < siblings.length; position++) {
     const sibling = siblings[position]
-    if (sibling.type === 'WordNode') {
-      tokens.push(...queue, ...sibling.children)
-      queue = []
-    } else if ((sibling.type === 'SymbolNode' || sibling.type === 'PunctuationNode') && wordSymbolInner.test(sibling.value)) {
-      queue.push(sibling)
-    } else {
-      break
-    }
+    if (sibling.type === 'WordNode') lastWord = position
+    else if (!((sibling.type === 'SymbolNode' || sibling.type === 'PunctuationNode') && wordSymbolInner.test(sibling.value))) break
   }
-  if (tokens.length === 0) return undefined
-  if (queue.length > 0) position -= queue.length
-  siblings.splice(index, position - index)
+  if (lastWord < 0) return undefined
+  const tokens: Word['children'] = []
+  for (let position = index; position <= lastWord; position++) {
+    const sibling = siblings[position]
+    if (sibling.type === 'WordNode') tokens.push(...sibling.children)
+    else tokens.push(sibling as Mark)
+  }
+  siblings.splice(index, lastWord + 1 - index)
   previous.children.push(...tokens)
   const last = tokens[tokens.length - 1]
   if (previous.position && last.position) previous.position.end = last.position.end

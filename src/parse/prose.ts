@@ -36,14 +36,15 @@ const isSentenceNotDomain = (match: string): boolean => {
 }
 const codeSpan = /(`+)(?!`)([^`]|(?!\1)`)*?\1(?!`)/gu
 
+const mayHoldAddress = /www\.|mailto:/iu
 // A dot right before a letter: every domain (before its top-level domain) and file name (before its extension) has one.
 const dotBeforeLetter = /\.[\p{L}\p{N}]/u
 
 /** Each kind of literal, with a quick test that a text may hold one (no match is possible where it fails). */
 const literalKinds: ReadonlyArray<[RegExp, (text: string) => boolean]> = [
   [codeSpan, (text) => text.includes('`')],
-  // Case-insensitive: `://` and `mailto:` have a colon, `www.` in any case a `w.` or `W.`.
-  [url, (text) => text.includes(':') || text.includes('w.') || text.includes('W.')],
+  // Each address has `://`, or `www.` or `mailto:` in any case: the expression, tried at every letter, is far slower than these searches.
+  [url, (text) => text.includes('://') || mayHoldAddress.test(text)],
   [email, (text) => text.includes('@')],
   [domain, (text) => dotBeforeLetter.test(text)],
   [fileName, (text) => dotBeforeLetter.test(text)]

@@ -7,7 +7,7 @@
  */
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import type {Nodes as MdastNodes, Parent as MdastParent, PhrasingContent, Root, RootContent} from 'mdast'
-import type {Block, HeadingBlock, ListItemBlock, LiteralBlock, ParagraphBlock, Position, Span, TableBlock} from '../types.js'
+import type {Block, HeadingBlock, ListItemBlock, LiteralBlock, ParagraphBlock, Position, Span, TableBlock, TableRow} from '../types.js'
 import {findLabel, lineAt, linesStartingIn, listPrefix, spanOf, splitLines, type Line} from './lines.js'
 import {INLINE_OBJECT, type ProseSource, type ToPoint} from './prose.js'
 import {isPipeRowCandidate, parseTableRow, tableProse} from './table-row.js'
@@ -168,6 +168,11 @@ function decodeReference(reference: string): string | undefined {
   return decodeNamedCharacterReference(body) || undefined
 }
 
+const quoteMarkers = /^[ \t]*(?:>[ \t]?)+/u
+
+/** Orders blocks by where they start in the file. */
+const byStart = (a: Block, b: Block): number => a.position.start.offset - b.position.start.offset
+
 /** The blocks and prose of a Markdown document, from its mdast tree (which needs only positions, and values for inline nodes). */
 export function blocksFromTree(tree: Root, text: string, toPoint: ToPoint): ParsedBlocks {
   const builder = new BlockBuilder(text, toPoint)
@@ -210,12 +215,12 @@ class BlockBuilder {
   // touches, from where it starts on its first line and after the `>` markers on the others.
   private addTable(from: number, to: number): void {
     const {text, toPoint} = this
-    const rows = this.lines
-      .filter((line) => line.start < to && line.start + line.text.length > from)
-      .map((line) => {
-        const begin = Math.max(from, line.start + (/^[ \t]*(?:>[ \t]?)+/u.exec(line.text)?.[0].length ?? 0))
-        return parseTableRow(text.slice(begin, line.start + line.text.length), begin, toPoint)
-      })
+    const rows: TableRow[] = []
+    for (const line of this.lines) {
+      if (!(line.start < to && line.start + line.text.length > from)) continue
+      const begin = Math.max(from, line.start + (quoteMarkers.exec(line.text)?.[0].length ?? 0))
+      rows.push(parseTableRow(text.slice(begin, line.start + line.text.length), begin, toPoint))
+    }
     const table: TableBlock = {index: this.blocks.length, text: text.slice(from, to), position: this.position(from, to), kind: 'table', rows}
     this.blocks.push(table)
     this.prose.push(...tableProse(table))
@@ -234,9 +239,10 @@ class BlockBuilder {
     last = first + text.length
     // A block's flat text is its own: when all of it is the prose, so are its arrays.
     const whole = first === 0 && last === flat.offsets.length
-    const literals = flat.literals
-      .map(([start, end]): [number, number] => [start - first, end - first])
-      .filter(([start, end]) => end > 0 && start < text.length)
+    const literals: Array<[number, number]> = []
+    for (const [start, end] of flat.literals) {
+      if (end - first > 0 && start - first < text.length) literals.push([start - first, end - first])
+    }
     this.prose.push({
       block,
       text,
@@ -368,7 +374,7 @@ class BlockBuilder {
   /** The blocks in source order with the blank lines between them, numbered, and the prose. */
   withBlankLines(): ParsedBlocks {
     const {blocks, lines} = this
-    blocks.sort((a, b) => a.position.start.offset - b.position.start.offset)
+    blocks.sort(byStart)
 
     // Blank lines: runs of empty lines that no block covers. Lines and blocks are both in
     // source order, so one sweep with a running "covered until" offset decides each line.

@@ -9,6 +9,7 @@ import type {VFile} from 'vfile'
 import {remember} from '../derived.js'
 import type {Block, Point, Prose} from '../types.js'
 import {EnglishParser, type TokenPlaces} from './english.js'
+import type {LinePoints} from './lines.js'
 
 /** Maps a file offset to a point; built once per file with vfile-location. */
 export type ToPoint = (offset: number) => Point
@@ -110,11 +111,11 @@ export interface ProseSource {
  * file. Words inside literal ranges become `SourceNode`s, so that
  * rules such as spelling skip them as retext plugins expect.
  */
-export function makeProse(source: ProseSource, toPoint: ToPoint): Prose {
+export function makeProse(source: ProseSource, points: ToPoint | LinePoints): Prose {
   const {text, offsets} = source
   const ends = source.ends ?? offsets.map((offset) => offset + 1)
   const literals = findLiterals(text, source.literals)
-  const places = new ProsePlaces(offsets, ends, toPoint)
+  const places = new ProsePlaces(offsets, ends, typeof points === 'function' ? {pointAt: points} : points)
   // The whole text as one paragraph, its tokens placed in the file as they are made: parse-english's
   // root would split it at line breaks into paragraphs of the same sentences and white space, in the
   // same order, which copydesk joined again.
@@ -141,7 +142,7 @@ class ProsePlaces implements TokenPlaces {
   constructor(
     private readonly offsets: readonly number[],
     private readonly ends: readonly number[],
-    private readonly toPoint: ToPoint
+    private readonly points: Pick<LinePoints, 'pointAt'>
   ) {}
 
   /** The point where a token starting at `local` in the text starts in the file. */
@@ -165,7 +166,7 @@ class ProsePlaces implements TokenPlaces {
     this.previousOffset = this.lastOffset
     this.previousPoint = this.lastPoint
     this.lastOffset = offset
-    this.lastPoint = this.toPoint(offset)
+    this.lastPoint = this.points.pointAt(offset)
     return this.lastPoint
   }
 }

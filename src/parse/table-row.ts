@@ -154,13 +154,16 @@ export function parseTableRow(line: string, lineOffset: number, toPoint: ToPoint
 /** The prose of a table: one source per non-empty cell of every row but the delimiter row. */
 export function tableProse(table: TableBlock): ProseSource[] {
   const sources: ProseSource[] = []
-  table.rows.forEach((row, rowIndex) => {
-    if (row.delimiter) return
-    row.cells.forEach((cell, cellIndex) => {
-      if (!cell.text) return
+  // Loops, not callbacks: a closure made for each table was optimized by V8 anew for each large file.
+  for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+    const row = table.rows[rowIndex]
+    if (row.delimiter) continue
+    for (let cellIndex = 0; cellIndex < row.cells.length; cellIndex++) {
+      const cell = row.cells[cellIndex]
+      if (!cell.text) continue
       const from = cell.position.start.offset
       sources.push({block: table, cell: {row: rowIndex, cell: cellIndex}, text: cell.text, offsets: range(from, from + cell.text.length)})
-    })
-  })
+    }
+  }
   return sources
 }

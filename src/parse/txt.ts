@@ -2,7 +2,7 @@
  * Block parser for plain-text articles, as scraped: one block per line, with
  * or without blank lines between blocks.
  */
-import type {Block, HeadingBlock, ListItemBlock, ParagraphBlock, TableBlock} from '../types.js'
+import type {Block, HeadingBlock, ListItemBlock, ParagraphBlock, TableBlock, TableRow} from '../types.js'
 import {findLabel, listPrefix, range, spanOf, splitLines, wordCount, type Line, type ListPrefix} from './lines.js'
 import type {ProseSource, ToPoint} from './prose.js'
 import {isDelimiterText, isPipeRowCandidate, opensTable, parseTableRow, separatorPipes, tableProse} from './table-row.js'
@@ -136,7 +136,8 @@ export function parseTxtBlocks(text: string, toPoint: ToPoint): ParsedBlocks {
       // A header and a delimiter row below the first row start another table: two tables glued together.
       let last = index
       while (last + 1 < lines.length && kinds[last + 1] === 'table' && !opensAnother(lines, kinds, last + 1)) last++
-      const rows = lines.slice(index, last + 1).map((row) => parseTableRow(row.text, row.start, toPoint))
+      const rows: TableRow[] = []
+      for (let row = index; row <= last; row++) rows.push(parseTableRow(lines[row].text, lines[row].start, toPoint))
       const lastLine = lines[last]
       const table: TableBlock = {
         kind: 'table',

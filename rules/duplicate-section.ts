@@ -5,7 +5,7 @@
  */
 import {getArticle} from '../src/parse/article.js'
 import {defineRule, removesWholePlace} from '../src/rule.js'
-import {jaccard, OverlapIndex} from '../src/similarity.js'
+import {jaccard, OverlapIndex, WordNumbers} from '../src/similarity.js'
 import type {Article} from '../src/types.js'
 import {duplicateRuleMeta, passagesOf, sectionsOf, sentencesOfPassage, type Passage, type PassageSentence} from './shared/passages.js'
 
@@ -103,7 +103,9 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
   const matches: Match[] = []
   // One scope for the prose, one per table: a table row is only ever compared with the rows of its own table.
   const scopes = new Map<string, Scope>()
-  const sentenceIndex = new OverlapIndex<{passage: Passage; sentence: PassageSentence}>()
+  // The indexes' words are numbered once for all of them.
+  const numbers = new WordNumbers()
+  const sentenceIndex = new OverlapIndex<{passage: Passage; sentence: PassageSentence}>(numbers)
   for (const later of passages) {
     const near = later.content.size >= NEAR_MIN_CONTENT_WORDS
     // A sentence's content words are some of its passage's: a passage with too few has no sentence to compare.
@@ -116,7 +118,7 @@ function findMatches(passages: readonly Passage[], settings: Settings): Match[] 
     const scopeKey = scopeOf(later)
     let scope = scopes.get(scopeKey)
     if (!scope) {
-      scope = {firstOfText: new Map(), near: new OverlapIndex<Passage>()}
+      scope = {firstOfText: new Map(), near: new OverlapIndex<Passage>(numbers)}
       scopes.set(scopeKey, scope)
     }
     const sameFingerprint = scope.firstOfText.get(later.exact)

@@ -352,10 +352,11 @@ export interface Overlap<T> {
 export class OverlapIndex<T> {
   /**
    * Each word's postings (the items that hold it) are chained from the newest back: `newest`
-   * gives a word's last posting, and each posting its item number and the word's posting before
-   * it (-1 for none). Two arrays for all words instead of an array per word of every article.
+   * gives a word's last posting by the word's number (-1 for none), and each posting its item
+   * number and the word's posting before it (-1 for none). Arrays for all words instead of an
+   * array per word of every article, and no map of words per index.
    */
-  private readonly newest = new Map<string, number>()
+  private newest = new Int32Array(0)
   private readonly postingItem: number[] = []
   private readonly postingBefore: number[] = []
   private readonly items: T[] = []
@@ -363,15 +364,26 @@ export class OverlapIndex<T> {
   /** Shared-word counts of the current query, by item number; reset after each query. Made at the first query (many indexes get none). */
   private shared = noCounts
 
+  /** @param numbers the numbers of the words, which the indexes of one article share. */
+  constructor(private readonly numbers = new WordNumbers()) {}
+
   add(words: ReadonlySet<string>, item: T): void {
     const id = this.items.length
     this.items.push(item)
     this.sizes.push(words.size)
     for (const word of words) {
-      this.postingBefore.push(this.newest.get(word) ?? -1)
-      this.newest.set(word, this.postingItem.length)
+      const number = this.numbers.numberOf(word)
+      if (number >= this.newest.length) this.growNewest(number)
+      this.postingBefore.push(this.newest[number])
+      this.newest[number] = this.postingItem.length
       this.postingItem.push(id)
     }
+  }
+
+  private growNewest(number: number): void {
+    const grown = new Int32Array(Math.max(64, number * 2)).fill(-1)
+    grown.set(this.newest)
+    this.newest = grown
   }
 
   /**
@@ -380,13 +392,14 @@ export class OverlapIndex<T> {
    */
   similar(words: ReadonlySet<string>, threshold: number): Array<Overlap<T>> {
     if (this.shared.length < this.items.length) this.shared = new Uint32Array(this.items.length * 2)
-    const {shared, postingItem, postingBefore} = this
+    const {shared, postingItem, postingBefore, newest} = this
     // The items counted lie between the lowest and highest number counted: read in that range in
     // order, they need no list to sort (sorting made a copy of the list per query).
     let lowest = this.items.length
     let highest = -1
     for (const word of words) {
-      let posting = this.newest.get(word) ?? -1
+      const number = this.numbers.known(word)
+      let posting = number >= 0 && number < newest.length ? newest[number] : -1
       if (posting < 0) continue
       if (postingItem[posting] > highest) highest = postingItem[posting]
       let id = 0
@@ -406,5 +419,29 @@ export class OverlapIndex<T> {
       if (similarity >= threshold) result.push({item: this.items[id], similarity})
     }
     return result
+  }
+}
+
+/**
+ * Numbers for words, which the `OverlapIndex`es of one article share: each index finds a word's
+ * postings in an array by its number. A map of words per index (one for the passages, one for the
+ * sentences of every article) was most of what comparing passages allocated.
+ */
+export class WordNumbers {
+  private readonly numbers = new Map<string, number>()
+
+  /** The number of `word`, given one if it has none. */
+  numberOf(word: string): number {
+    let number = this.numbers.get(word)
+    if (number === undefined) {
+      number = this.numbers.size
+      this.numbers.set(word, number)
+    }
+    return number
+  }
+
+  /** The number of `word`, -1 if it has none (no index holds it). */
+  known(word: string): number {
+    return this.numbers.get(word) ?? -1
   }
 }

@@ -191,11 +191,13 @@ export function fingerprintOfWords(words: readonly string[]): string {
       second = Math.imul(second ^ code, 0x01000193)
     }
   }
-  const bytes = Buffer.allocUnsafe(8)
-  bytes.writeUInt32BE(first >>> 0, 0)
-  bytes.writeUInt32BE(second >>> 0, 4)
-  return bytes.toString('hex')
+  fingerprintBytes.writeUInt32BE(first >>> 0, 0)
+  fingerprintBytes.writeUInt32BE(second >>> 0, 4)
+  return fingerprintBytes.toString('hex')
 }
+
+// Written and read out for each fingerprint in turn: one array serves them all.
+const fingerprintBytes = Buffer.alloc(8)
 
 /** How many hash functions a signature has. */
 export const SIGNATURE_SIZE = 64

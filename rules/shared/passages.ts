@@ -4,7 +4,7 @@
  */
 import type {Sentence} from 'nlcst'
 import {proseRange, sentenceRange, sentenceText, sentencesOf} from '../../src/parse/prose.js'
-import {contentWordSet, fingerprintOfWords, minHashSignature, normalizedWords, normalizedWordsByPart, type WordsByPart} from '../../src/similarity.js'
+import {contentWordSet, fingerprintOfWords, minHashSignature, normalizedWords, normalizedWordsByPart} from '../../src/similarity.js'
 import {derived} from '../../src/derived.js'
 import type {Article, Block, HeadingBlock, Point, Position, Prose} from '../../src/types.js'
 
@@ -69,7 +69,8 @@ export const ATTRIBUTION_MAX_WORDS = 8
  * like any other.
  */
 export function isQuotation(text: string, wordCount: number): boolean {
-  if (wordCount > QUOTATION_MAX_WORDS) return false
+  // Most blocks have no quotation mark: no search for quoted spans.
+  if (wordCount > QUOTATION_MAX_WORDS || (!text.includes('"') && !text.includes('“'))) return false
   const spans = [...text.matchAll(quoted)]
   if (spans.length !== 1) return false
   const around = text.slice(0, spans[0].index) + ' ' + text.slice(spans[0].index + spans[0][0].length)
@@ -89,7 +90,7 @@ function passage(kind: PassageKind, block: Block, position: Position, text: stri
     content: contentWordSet(words),
     quotation: (block.kind === 'paragraph' && block.quoted) || isQuotation(text, words.length),
     words,
-    sentenceWords: bySentence && {sentences: bySentence.sentences, ranges: bySentence.parts},
+    sentenceWords: bySentence?.sentenceWords,
     // Set now, so that every passage keeps one shape when `signatureOf` fills it in.
     signature: undefined
   }
@@ -100,7 +101,7 @@ function passage(kind: PassageKind, block: Block, position: Position, text: stri
  * are: `sentencesOfPassage` then needs no second pass over the text (`undefined` where
  * `normalizedWordsByPart` cannot tell).
  */
-function wordsBySentence(prose: Prose): (WordsByPart & {sentences: Sentence[]}) | undefined {
+function wordsBySentence(prose: Prose): {words: string[]; sentenceWords: SentenceWords} | undefined {
   const sentences = sentencesOf(prose)
   const ranges: Array<readonly [number, number]> = []
   for (const sentence of sentences) {
@@ -109,7 +110,7 @@ function wordsBySentence(prose: Prose): (WordsByPart & {sentences: Sentence[]}) 
     ranges.push(range)
   }
   const found = normalizedWordsByPart(prose.text, ranges)
-  return found && {...found, sentences}
+  return found && {words: found.words, sentenceWords: {sentences, ranges: found.parts}}
 }
 
 /**

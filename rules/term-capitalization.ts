@@ -10,7 +10,7 @@ import {reportRecase} from '../src/capitalization/report.js'
 import {isFunctionWord, nameParticles} from '../src/capitalization/function-words.js'
 import {isNameHead} from '../src/capitalization/name-heads.js'
 import {articleTerms, followsDeterminer, oneSpaceBetween, type Phrase, type Terms} from '../src/capitalization/terms.js'
-import {articleWords, type ProseWord} from '../src/capitalization/words.js'
+import {articleWords, wordAt, type ProseWord} from '../src/capitalization/words.js'
 import {hasKnownNeighbour, hasNameEntry, isKnownWord, isLowercasedProperNoun} from '../src/dictionary.js'
 import {getArticle} from '../src/parse/article.js'
 import {defineRule} from '../src/rule.js'
@@ -75,8 +75,9 @@ export default defineRule({
           if (value.length < 2 || digitOrMark.test(value) || allowed.has(value) || isFunctionWord(value) || nameParticles.has(value)) continue
           // `darin'`, `th'`, `l'activite`: an elision or a word of another language, not a name.
           if (isMention(word) || apostrophe.test(value) || apostrophe.test(word.prose.text[word.end] ?? '')) continue
-          if (isEpithet(word, words[index - 1])) continue
-          const verdict = judge(word, value, words[index - 1], words[index + 1], terms)
+          const previous = wordAt(words, index - 1)
+          if (isEpithet(word, previous)) continue
+          const verdict = judge(word, value, previous, wordAt(words, index + 1), terms)
           if (verdict === undefined) continue
           const evidence = terms.capitalized.get(value)
           const expected = (evidence?.dominant ?? withCapital(value)) + word.text.slice(value.length)

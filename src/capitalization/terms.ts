@@ -8,7 +8,7 @@ import {isKnownWord} from '../dictionary.js'
 import {lowerCased, withoutPossessive} from './case.js'
 import {derived} from '../derived.js'
 import type {Article} from '../types.js'
-import {articleWords, type ProseWord} from './words.js'
+import {articleWords, wordAt, type ProseWord} from './words.js'
 
 export interface CapitalizedTerm {
   /** The form written most often, mid-sentence if the document ever writes it there: `Kosovo` (worked out when read). */
@@ -149,7 +149,7 @@ export function documentTerms(units: readonly ProseWord[][], lineAt: LineOf): Te
       const strong = isStrong(word)
       tally.add(word, value, strong)
       if (strong) {
-        if (followsDeterminer(words[index - 1], word)) tally.afterDeterminer++
+        if (followsDeterminer(wordAt(words, index - 1), word)) tally.afterDeterminer++
         if (!inCapitalizedRun(words, index)) tally.alone++
       }
       collectPhrases(words, index, phrases, lineAt)
@@ -185,8 +185,8 @@ export const oneSpaceBetween = (before: ProseWord, after: ProseWord): boolean =>
 /** Whether `words[index]` has a capitalized word right before or after it, one space away: `Grands Crus`. */
 function inCapitalizedRun(words: readonly ProseWord[], index: number): boolean {
   const word = words[index]
-  const previous = words[index - 1]
-  const next = words[index + 1]
+  const previous = wordAt(words, index - 1)
+  const next = wordAt(words, index + 1)
   return (previous !== undefined && oneSpaceBetween(previous, word) && mayBeName(previous)) || (next !== undefined && oneSpaceBetween(word, next) && mayBeName(next))
 }
 
@@ -233,7 +233,7 @@ function collectPhrases(words: readonly ProseWord[], first: number, phrases: Map
   // A run that opens a sentence may owe its first capital to the sentence: `The Balkans`.
   if (words[first].place === 'start' && words[first].zone === 'text') return
   // Only whole runs are names: `Union of Soviet Artists` says nothing about `Soviet artists`.
-  const previous = words[first - 1]
+  const previous = wordAt(words, first - 1)
   if (previous && oneSpaceBetween(previous, words[first]) && mayBeName(previous)) return
   // The run's capitalized words, with lowercase joiners between them, up to six words in all.
   let last = first

@@ -112,7 +112,7 @@ export function placeOf(text: string, index: number): WordPlace {
   if (quoted) return 'optional'
   if (at < 0) return 'start'
   const mark = text.charCodeAt(at)
-  const before = text.charCodeAt(at - 1)
+  const before = at > 0 ? text.charCodeAt(at - 1) : -1
   // `…`, `..`: an ellipsis.
   if (mark === 0x2026 || (mark === 0x2e && before === 0x2e)) return 'optional'
   if (mark === 0x2e) {
@@ -148,6 +148,13 @@ function labelEndOf(prose: Prose): number {
   return block.kind === 'list-item' && block.label ? block.label.position.end.offset : -1
 }
 
+/**
+ * The word at `index` of a unit's words, or `undefined` before the first or after the last: reading
+ * out of an array's bounds deoptimizes the code that does it (the words around every word are read).
+ */
+export const wordAt = (words: readonly ProseWord[], index: number): ProseWord | undefined =>
+  index >= 0 && index < words.length ? words[index] : undefined
+
 /** Calls `visit` with the [start, end) of each word of `text`, in order: the scanner of `wordRanges` and `findWords`. */
 function forEachWord(text: string, visit: (start: number, end: number) => void): void {
   for (let at = nextWordStart(text, 0); at < text.length; at = nextWordStart(text, at)) {
@@ -180,7 +187,7 @@ function findWords(prose: Prose): ProseWord[] {
   const labelEnd = labelEndOf(prose)
   forEachWord(text, (start, end) => {
     if (inLiteral(literals, start) || inLiteral(literals, end - 1)) return
-    if (isMarkBeforeWord(text.charCodeAt(start - 1)) || isMarkAfterWord(text.charCodeAt(end))) return
+    if ((start > 0 && isMarkBeforeWord(text.charCodeAt(start - 1))) || (end < text.length && isMarkAfterWord(text.charCodeAt(end)))) return
     const word = text.slice(start, end)
     const key = lowerCased(withoutPossessive(word))
     words.push({prose, start, end, text: word, key, kind: caseOf(word), place: placeOf(text, start), zone: prose.offsets[start] < labelEnd ? 'label' : zone})

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {wordRanges} from '../../src/capitalization/words.js'
+import {wordAt, wordRanges, type ProseWord} from '../../src/capitalization/words.js'
 
 // The scanner stands in for this pattern: it must find exactly its matches.
 const pattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu
@@ -25,5 +25,13 @@ describe('wordRanges', () => {
       for (let length = 1 + (round % 12); length > 0; length--) text += alphabet[next()]
       expect(wordRanges(text)).toEqual(byPattern(text))
     }
+  })
+})
+
+describe('wordAt', () => {
+  it('is the word at an index inside the list, and undefined outside it, as indexing gives', () => {
+    const words = [{text: 'a'}, {text: 'b'}, {text: 'c'}] as unknown as ProseWord[]
+    for (let index = -3; index <= 5; index++) expect(wordAt(words, index)).toBe(words[index])
+    expect(wordAt([], 0)).toBeUndefined()
   })
 })

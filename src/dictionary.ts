@@ -5,6 +5,7 @@
  */
 import {withCapital} from './capitalization/case.js'
 import {lexicon} from './dictionaries.js'
+import {memoizeWord} from './memo.js'
 import {wordTable} from './word-table.js'
 
 /**
@@ -25,9 +26,10 @@ const known = new Map<string, boolean>()
  * Whether a lowercase word is a proper noun that the dictionary only knows capitalized: `kosovo`,
  * `december`, `english`, `americans`. A word that is also a common word (`bill`, `china`) is not.
  */
-export function isLowercasedProperNoun(word: string): boolean {
-  return !isKnownWord(word) && isKnownWord(withCapital(word))
-}
+export const isLowercasedProperNoun: (word: string) => boolean = memoizeWord(
+  // Remembered: the rules ask about every use of an unknown lowercase word, and each question made its capitalized form anew.
+  (word) => !isKnownWord(word) && isKnownWord(withCapital(word))
+)
 
 /**
  * Whether the dictionary has a capitalized entry for this word, lowercased: `china` (China), `nick`
@@ -44,7 +46,10 @@ const alphabet = 'abcdefghijklmnopqrstuvwxyz'
  * Whether a dictionary word is one edit (a letter dropped, added, changed, or two swapped) away
  * from `word`: then an unknown `word` is more likely a typo than a name.
  */
-export function hasKnownNeighbour(word: string): boolean {
+export const hasKnownNeighbour: (word: string) => boolean = memoizeWord(findKnownNeighbour)
+
+// Each question makes some 54 strings a letter: the answer is remembered per word.
+function findKnownNeighbour(word: string): boolean {
   const lower = word.toLowerCase()
   const known = (candidate: string): boolean => candidate !== lower && isKnownWord(candidate)
   for (let index = 0; index < lower.length; index++) {

@@ -89,7 +89,8 @@ const check = (label, ok, detail) => console.log(`${ok ? 'met   ' : 'MISSED'} ${
 console.log('\ntargets:')
 if (stock) check('--jobs 1 at least 1.5× the stock stack', cold1.seconds * 1.5 <= stock.seconds, `${(stock.seconds / cold1.seconds).toFixed(2)}×`)
 check('--jobs 2 at least 1.7× --jobs 1', cold2.seconds * 1.7 <= cold1.seconds, `${(cold1.seconds / cold2.seconds).toFixed(2)}×`)
-check('warm cache at least 10× cold', warm1.seconds * 10 <= cold1.seconds, `${(cold1.seconds / warm1.seconds).toFixed(1)}× at --jobs 1, ${(cold2.seconds / warm2.seconds).toFixed(1)}× at --jobs 2`)
+// The issue names no --jobs for this one: both must meet it.
+check('warm cache at least 10× cold', warm1.seconds * 10 <= cold1.seconds && warm2.seconds * 10 <= cold2.seconds, `${(cold1.seconds / warm1.seconds).toFixed(1)}× at --jobs 1, ${(cold2.seconds / warm2.seconds).toFixed(1)}× at --jobs 2`)
 check('peak memory under 300 MB at --jobs 1', cold1.maxRssMb < 300, `${cold1.maxRssMb.toFixed(0)} MB`)
 check('one small file under 400 ms', smallMs < 400, `${smallMs.toFixed(0)} ms`)
 check('half of parse-english alone (3.25 MB/s) at --jobs 1', megabytes / cold1.seconds >= 3.25, `${(megabytes / cold1.seconds).toFixed(2)} MB/s`)

@@ -13,14 +13,10 @@ import {wordTable} from './word-table.js'
  * hunspell's case rules are what we want here: a lowercase entry also accepts its capitalized
  * form (`The`), a capitalized entry does not accept its lowercase form (`kosovo`).
  */
-export function isKnownWord(word: string): boolean {
-  let result = known.get(word)
-  if (result === undefined) known.set(word, (result = lexicon('en-US').knows(word)))
-  return result
-}
-
-// Each distinct word is looked up once per process: the rules ask about most words of every file.
-const known = new Map<string, boolean>()
+export const isKnownWord: (word: string) => boolean = memoizeWord(
+  // Remembered: the rules ask about most words of every file.
+  (word) => lexicon('en-US').knows(word)
+)
 
 /**
  * Whether a lowercase word is a proper noun that the dictionary only knows capitalized: `kosovo`,
@@ -51,7 +47,10 @@ export const hasKnownNeighbour: (word: string) => boolean = memoizeWord(findKnow
 // Each question makes some 54 strings a letter: the answer is remembered per word.
 function findKnownNeighbour(word: string): boolean {
   const lower = word.toLowerCase()
-  const known = (candidate: string): boolean => candidate !== lower && isKnownWord(candidate)
+  // The dictionary itself, not `isKnownWord`: the answer is remembered per word, and its one-edit
+  // candidates (rarely asked about again) would push the words that are out of its memory.
+  const english = lexicon('en-US')
+  const known = (candidate: string): boolean => candidate !== lower && english.knows(candidate)
   for (let index = 0; index < lower.length; index++) {
     if (known(lower.slice(0, index) + lower.slice(index + 1))) return true
     if (index + 1 < lower.length && known(lower.slice(0, index) + lower[index + 1] + lower[index] + lower.slice(index + 2))) return true

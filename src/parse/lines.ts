@@ -1,4 +1,5 @@
 /** Line-level helpers shared by the `.txt` and Markdown block parsers. */
+import {isLetterOrDigit} from '../capitalization/characters.js'
 import type {Point, Span} from '../types.js'
 
 export interface Line {
@@ -60,22 +61,13 @@ class LineBreaks {
 }
 
 /**
- * The points of `text`, as vfile-location's `toPoint` gives them, and line 1, column 1 for an
- * offset outside the text (vfile-location has none). Lines start after `\r\n`, `\n` or `\r`. The
- * line of the last point asked is tried first, then the next: the parser asks in file order,
+ * The points of `text` (`pointAt`), as vfile-location's `toPoint` gives them, and line 1, column 1
+ * for an offset outside the text (vfile-location has none). Lines start after `\r\n`, `\n` or `\r`.
+ * The line of the last point asked is tried first, then the next: the parser asks in file order,
  * where vfile-location searched its table of lines for each of a file's thousands of points (a
- * tenth of the time of parsing).
- */
-export function pointFinder(text: string): (offset: number) => Point {
-  const points = new LinePoints(text)
-  return (offset) => points.pointAt(offset)
-}
-
-/**
- * The table of line starts behind `pointFinder`: a class whose method every file shares, where
- * a closure made for each file was optimized by V8 anew for each large file. The parser's hot
- * paths call `pointAt` on it directly: optimized code that inlined a file's own closure was thrown
- * away when the closure died with the file.
+ * tenth of the time of parsing). A class whose method every file shares, where a closure made for
+ * each file was optimized by V8 anew for each large file; the parser's hot paths call `pointAt`
+ * directly: optimized code that inlined a file's own closure was thrown away when it died with the file.
  */
 export class LinePoints {
   private readonly starts = [0]
@@ -208,18 +200,6 @@ export function wordCount(text: string): number {
     if (code > 0xffff) index++
   }
   return count
-}
-
-const letterOrDigit = /^[\p{L}\p{N}]$/u
-// Whether each code unit outside ASCII is a letter or digit, by the expression: 0 not yet asked, 1 no, 2 yes.
-const letterOrDigitUnits = new Uint8Array(0x10000)
-
-/** Whether the code point `code` is a letter or digit (`\p{L}` or `\p{N}`). */
-function isLetterOrDigit(code: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)
-  if (code > 0xffff) return letterOrDigit.test(String.fromCodePoint(code))
-  if (letterOrDigitUnits[code] === 0) letterOrDigitUnits[code] = letterOrDigit.test(String.fromCharCode(code)) ? 2 : 1
-  return letterOrDigitUnits[code] === 2
 }
 
 /** The span of the file `text` from `from` to `to`: its text and where it stands. */

@@ -11,8 +11,11 @@ import type {Block, Point, Prose} from '../types.js'
 import {EnglishParser, type TokenPlaces} from './english.js'
 import type {LinePoints} from './lines.js'
 
-/** Maps a file offset to a point; built once per file with vfile-location. */
+/** Maps a file offset to a point; built once per file. */
 export type ToPoint = (offset: number) => Point
+
+/** The points of a file, as an object (`LinePoints`): a method every file shares, which V8 optimizes once. */
+export type PointSource = Pick<LinePoints, 'pointAt'>
 
 /** Stands in the prose for an inline image, inline HTML or a footnote reference (U+FFFC OBJECT REPLACEMENT CHARACTER). */
 export const INLINE_OBJECT = '\uFFFC'
@@ -111,11 +114,11 @@ export interface ProseSource {
  * file. Words inside literal ranges become `SourceNode`s, so that
  * rules such as spelling skip them as retext plugins expect.
  */
-export function makeProse(source: ProseSource, points: ToPoint | LinePoints): Prose {
+export function makeProse(source: ProseSource, points: PointSource): Prose {
   const {text, offsets} = source
   const ends = source.ends ?? offsets.map((offset) => offset + 1)
   const literals = findLiterals(text, source.literals)
-  const places = new ProsePlaces(offsets, ends, typeof points === 'function' ? {pointAt: points} : points)
+  const places = new ProsePlaces(offsets, ends, points)
   // The whole text as one paragraph, its tokens placed in the file as they are made: parse-english's
   // root would split it at line breaks into paragraphs of the same sentences and white space, in the
   // same order, which copydesk joined again.
@@ -142,7 +145,7 @@ class ProsePlaces implements TokenPlaces {
   constructor(
     private readonly offsets: readonly number[],
     private readonly ends: readonly number[],
-    private readonly points: Pick<LinePoints, 'pointAt'>
+    private readonly points: PointSource
   ) {}
 
   /** The point where a token starting at `local` in the text starts in the file. */
@@ -208,23 +211,21 @@ export function nodeText(node: Nodes): string {
   return toString(node)
 }
 
-// Where each sentence stands in its prose text, noted (on the sentence, see derived.ts) before its positions move to the file.
+// Where each sentence stands in its prose text (its positions are the file's), kept on the sentence (see derived.ts).
 const SENTENCE_RANGE = Symbol('sentence range')
-
-const rangeOf = (sentence: Sentence): [number, number] | undefined => (sentence as Sentence & {[SENTENCE_RANGE]?: [number, number]})[SENTENCE_RANGE]
 
 /**
  * The text of a sentence of `prose`, as `nodeText` gives it: a slice of the prose text, where
  * joining the text of its every node would build a string per word and punctuation mark.
  */
 export function sentenceText(prose: Prose, sentence: Sentence): string {
-  const range = rangeOf(sentence)
+  const range = sentenceRange(sentence)
   return range ? prose.text.slice(range[0], range[1]) : nodeText(sentence)
 }
 
 /** Where a sentence of a prose paragraph stands in its text: `[start, end)` of `prose.text` (none for a node that is not one of its sentences). */
 export function sentenceRange(sentence: Sentence): readonly [number, number] | undefined {
-  return rangeOf(sentence)
+  return (sentence as Sentence & {[SENTENCE_RANGE]?: [number, number]})[SENTENCE_RANGE]
 }
 
 /** The sentences of a prose paragraph. */

@@ -1,6 +1,6 @@
 import {location} from 'vfile-location'
 import {describe, expect, it} from 'vitest'
-import {lineAt, lineEndingOf, linesStartingIn, pointFinder, splitLines, wordCount, type Line} from '../../src/parse/lines.js'
+import {LinePoints, lineAt, lineEndingOf, linesStartingIn, splitLines, wordCount, type Line} from '../../src/parse/lines.js'
 import {generatedWords, generator, randomTexts} from '../helpers.js'
 
 describe('lineAt and linesStartingIn', () => {
@@ -63,12 +63,13 @@ describe('line scans', () => {
     }
   })
 
-  it('pointFinder gives the points vfile-location gives, in any order of asking, and line 1 outside the text', () => {
+  it('LinePoints gives the points vfile-location gives, in any order of asking, and line 1 outside the text', () => {
     const random = generator(4)
     for (const text of texts) {
       const place = location(text)
       const expected = (offset: number) => place.toPoint(offset) ?? {line: 1, column: 1, offset: 0}
-      const toPoint = pointFinder(text)
+      const points = new LinePoints(text)
+      const toPoint = (offset: number) => points.pointAt(offset)
       const inOrder = Array.from({length: text.length + 3}, (_, index) => index - 1)
       const shuffled = inOrder.map((offset) => (random() < 0.5 ? offset : Math.floor(random() * (text.length + 3)) - 1))
       for (const offset of [...inOrder, ...shuffled, Number.NaN, 1.5]) expect(toPoint(offset)).toEqual(expected(offset))

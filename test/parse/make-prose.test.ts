@@ -70,7 +70,7 @@ describe('makeProse', () => {
       // Half the time every character is one of the file's (no `ends` given).
       const oneToOne = random() < 0.5
       const expected = relocatedParagraph(text, offsets, oneToOne ? offsets.map((offset) => offset + 1) : ends, toPoint)
-      const prose = makeProse({block, text, offsets, ...(oneToOne ? {} : {ends})}, toPoint)
+      const prose = makeProse({block, text, offsets, ...(oneToOne ? {} : {ends})}, {pointAt: toPoint})
       expect(prose.node, JSON.stringify(text)).toEqual(expected.paragraph)
       expect(sentencesOf(prose).map((sentence) => sentenceText(prose, sentence))).toEqual(expected.sentences)
     }

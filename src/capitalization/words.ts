@@ -8,7 +8,7 @@ import {inLiteral} from '../parse/prose.js'
 import {derived} from '../derived.js'
 import type {Article, Prose} from '../types.js'
 import {stopKind} from './abbreviations.js'
-import {isSpaceCode} from './characters.js'
+import {isLetterOrDigit, isSpaceCode} from './characters.js'
 import {caseOf, lowerCased, withoutPossessive, type WordCase} from './case.js'
 
 /** Where a word stands in its sentence, as far as capitals go. */
@@ -36,17 +36,15 @@ export interface ProseWord {
 // `Long-Term`, `e.g`; as a pattern, /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.-][\p{L}\p{M}\p{N}]+)*/u.
 // It is scanned by hand (`nextWordStart`, `wordEnd`): a match object per word of every article
 // was a good part of the work, and ASCII characters are told apart by their codes.
-const letterOrDigit = /^[\p{L}\p{N}]$/u
-const wordCharacter = /^[\p{L}\p{M}\p{N}]$/u
+const combiningMark = /^\p{M}$/u
 
 /** Whether the code point at `index` is a letter or digit (`inner`: or a combining mark), and how many code units it takes. */
 function wordUnits(text: string, index: number, inner: boolean): number {
   if (index >= text.length) return 0
-  const code = text.charCodeAt(index)
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? 1 : 0
   const point = text.codePointAt(index)!
-  const character = String.fromCodePoint(point)
-  return (inner ? wordCharacter : letterOrDigit).test(character) ? character.length : 0
+  const units = point > 0xffff ? 2 : 1
+  if (isLetterOrDigit(point)) return units
+  return inner && point >= 0x80 && combiningMark.test(String.fromCodePoint(point)) ? units : 0
 }
 
 /** Where the next word starts at or after `from` (`text.length` if none). */

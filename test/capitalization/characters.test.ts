@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {caseOf, findCase, lowerCased} from '../../src/capitalization/case.js'
 import {isCapitalized} from '../../rules/spelling/names.js'
-import {isSpaceCode} from '../../src/capitalization/characters.js'
+import {isLetterOrDigit, isSpaceCode} from '../../src/capitalization/characters.js'
 import {afterNumber, stopKind, wordStartBefore} from '../../src/capitalization/abbreviations.js'
 import {placeOf, type WordPlace} from '../../src/capitalization/words.js'
 
@@ -51,6 +51,16 @@ const placeByExpressions = (text: string, index: number): WordPlace => {
 describe('character tests by code', () => {
   it('isSpaceCode is /\\s/u on every UTF-16 code unit', () => {
     for (let code = 0; code <= 0xffff; code++) expect([code, isSpaceCode(code)]).toEqual([code, /\s/u.test(String.fromCharCode(code))])
+  })
+
+  it('isLetterOrDigit is /^[\\p{L}\\p{N}]$/u on every code point of the first two planes, asked twice', () => {
+    const expression = /^[\p{L}\p{N}]$/u
+    for (const round of [1, 2]) {
+      for (let code = 0; code < 0x20000; code++) {
+        const expected = expression.test(String.fromCodePoint(code))
+        if (isLetterOrDigit(code) !== expected) expect([round, code.toString(16), isLetterOrDigit(code)]).toEqual([round, code.toString(16), expected])
+      }
+    }
   })
 
   it('isCapitalized is /^\\p{Lu}/u on every first character', () => {
